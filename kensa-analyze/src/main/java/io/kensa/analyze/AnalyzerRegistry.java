@@ -1,5 +1,9 @@
 package io.kensa.analyze;
 
+import io.kensa.analyze.os.OsReleaseAnalyzer;
+import io.kensa.analyze.pkg.apk.ApkInstalledAnalyzer;
+import io.kensa.analyze.pkg.dpkg.DpkgStatusAnalyzer;
+
 import java.util.List;
 import java.util.StringJoiner;
 
@@ -13,6 +17,9 @@ public final class AnalyzerRegistry {
 
     public static AnalyzerRegistry defaults() {
         return new AnalyzerRegistry(List.of(
+                new OsReleaseAnalyzer(),
+                new DpkgStatusAnalyzer(),
+                new ApkInstalledAnalyzer()
         ));
     }
 

@@ -1,0 +1,92 @@
+package io.kensa.analyze.engine;
+
+import io.kensa.analyze.Analyzer;
+import io.kensa.analyze.AnalyzerRegistry;
+import io.kensa.analyze.FileResult;
+import io.kensa.core.KensaException;
+import io.kensa.image.tar.TarFormatException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Hands one file to every analyzer that wants it. A failing analyzer costs a warning for that file, not the
+ * scan; failures of the stream itself (truncated or corrupt layer) propagate.
+ */
+public final class FileDispatcher {
+    /** Largest file read into memory when several analyzers want the same file. */
+    private static final long SHARED_FILE_LIMIT = 256L << 20;
+
+    private final List<Analyzer> analyzers;
+    private final ScratchSpace scratch;
+
+    public FileDispatcher(AnalyzerRegistry registry, ScratchSpace scratch) {
+        this.analyzers = registry.analyzers();
+        this.scratch = scratch;
+    }
+
+    /** Whether any analyzer wants the path. */
+    public boolean wanted(String path) {
+        for (Analyzer a : analyzers) {
+            if (a.wants(path)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Runs the analyzers wanting {@code path}; adds their results and warnings to the given lists. */
+    public void dispatch(String path, long size, int mode, InputStream content, List<FileResult> results,
+                         List<String> warnings) throws IOException {
+        List<Analyzer> wanting = new ArrayList<>(1);
+        for (Analyzer a : analyzers) {
+            if (a.wants(path)) {
+                wanting.add(a);
+            }
+        }
+        if (wanting.isEmpty()) {
+            return;
+        }
+        if (wanting.size() == 1) {
+            StreamFileEntry entry = new StreamFileEntry(path, size, mode, content, scratch);
+            try {
+                run(wanting.getFirst(), entry, results, warnings);
+            } finally {
+                entry.cleanUp();
+            }
+            return;
+        }
+        if (size > SHARED_FILE_LIMIT) {
+            warnings.add(path + ": skipped, " + size + " bytes is over the " + SHARED_FILE_LIMIT + "-byte limit");
+            return;
+        }
+        byte[] data = content.readNBytes((int) size);
+        for (Analyzer a : wanting) {
+            BytesFileEntry entry = new BytesFileEntry(path, mode, data, scratch);
+            try {
+                run(a, entry, results, warnings);
+            } finally {
+                entry.cleanUp();
+            }
+        }
+    }
+
+    private static void run(Analyzer analyzer, io.kensa.analyze.FileEntry entry, List<FileResult> results,
+                            List<String> warnings) throws IOException {
+        try {
+            FileResult r = analyzer.analyze(entry);
+            if (r != null) {
+                results.add(r);
+            }
+        } catch (KensaException | TarFormatException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            if (e.getCause() instanceof KensaException k) {
+                throw k;
+            }
+            warnings.add(entry.path() + ": " + analyzer.id() + " could not read it (" + e.getMessage() + ")");
+        }
+    }
+}

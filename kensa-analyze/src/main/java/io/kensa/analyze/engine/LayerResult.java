@@ -1,0 +1,30 @@
+package io.kensa.analyze.engine;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.kensa.analyze.FileResult;
+
+import java.util.List;
+
+/**
+ * Everything the analyzers found in one layer: pure data, keyed by the layer's diffID and cached as such.
+ *
+ * @param diffId     sha256 of the uncompressed layer
+ * @param files      one result per analysed file
+ * @param whiteouts  paths this layer deletes from the layers below ({@code .wh.<name>})
+ * @param opaqueDirs directories whose lower-layer content this layer hides ({@code .wh..wh..opq})
+ * @param links      symbolic and hard links at paths some analyzer wants
+ * @param entries    number of tar entries read
+ * @param warnings   problems that did not stop the scan (unsafe entries skipped, unreadable files)
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record LayerResult(String diffId, List<FileResult> files, List<String> whiteouts, List<String> opaqueDirs,
+                          List<LinkRecord> links, long entries, List<String> warnings) {
+
+    public LayerResult {
+        files = files == null ? List.of() : List.copyOf(files);
+        whiteouts = whiteouts == null ? List.of() : List.copyOf(whiteouts);
+        opaqueDirs = opaqueDirs == null ? List.of() : List.copyOf(opaqueDirs);
+        links = links == null ? List.of() : List.copyOf(links);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+}

@@ -1,0 +1,72 @@
+package io.kensa.analyze.inventory;
+
+import io.kensa.analyze.FileResult;
+import io.kensa.analyze.engine.LayerResult;
+import io.kensa.analyze.os.OsDetector;
+import io.kensa.analyze.purl.PurlFactory;
+import io.kensa.core.OsInfo;
+import io.kensa.core.Package;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Stacks layer results into the inventory. A package is attributed to the lowest layer from which it has been
+ * present without interruption up to the top: a package that a later layer reinstalls at another version
+ * belongs to that later layer; one merely rewritten in a new copy of the database keeps its original layer.
+ */
+public final class InventoryBuilder {
+    private final OsDetector osDetector = new OsDetector();
+    private final PurlFactory purls = new PurlFactory();
+
+    public Inventory build(List<LayerResult> layers) {
+        MergedView view = new MergedView();
+        Map<String, Integer> since = new HashMap<>();
+        List<String> warnings = new ArrayList<>();
+        for (int i = 0; i < layers.size(); i++) {
+            LayerResult layer = layers.get(i);
+            view.apply(i, layer);
+            warnings.addAll(layer.warnings());
+            Set<String> present = new LinkedHashSet<>();
+            for (List<FileResult> results : view.all().values()) {
+                for (FileResult r : results) {
+                    r.packages().forEach(p -> present.add(p.key()));
+                    r.warnings().forEach(w -> warnings.add(r.path() + ": " + w));
+                }
+            }
+            since.keySet().retainAll(present);
+            for (String key : present) {
+                since.putIfAbsent(key, i);
+            }
+        }
+        OsInfo os = osDetector.detect(view::resultsAt);
+        Map<String, Package> packages = new LinkedHashMap<>();
+        for (List<FileResult> results : view.all().values()) {
+            for (FileResult r : results) {
+                for (Package p : r.packages()) {
+                    packages.merge(p.key(), p, InventoryBuilder::mergePaths);
+                }
+            }
+        }
+        List<Package> out = new ArrayList<>();
+        for (Package p : packages.values()) {
+            Integer layerIndex = since.get(p.key());
+            String diffId = layerIndex == null || layers.isEmpty() ? null : layers.get(layerIndex).diffId();
+            out.add(p.withLayer(diffId).withPurl(purls.purl(p, os)));
+        }
+        out.sort(Comparator.comparing(Package::type).thenComparing(Package::name).thenComparing(Package::version));
+        return new Inventory(os, out, warnings.stream().distinct().toList());
+    }
+
+    private static Package mergePaths(Package a, Package b) {
+        Set<String> paths = new LinkedHashSet<>(a.paths());
+        paths.addAll(b.paths());
+        return a.withPaths(List.copyOf(paths));
+    }
+}

@@ -1,0 +1,33 @@
+package io.kensa.cli;
+
+import io.kensa.analyze.AnalyzerRegistry;
+import io.kensa.analyze.scan.RootfsScanner;
+import io.kensa.core.ScanReport;
+import io.kensa.report.Reporter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code kensa rootfs DIR}: scan an unpacked root filesystem. */
+@Command(name = "rootfs", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Scan a root filesystem directory (an unpacked image or a container's root).")
+final class RootfsCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "DIR", description = "The root directory.")
+    Path root;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() throws Exception {
+        Reporter reporter = common.output.reporter();
+        ScanReport report = new RootfsScanner(AnalyzerRegistry.defaults(), common.cache.scratchDir())
+                .scan(root, root.toString());
+        common.output.write(reporter, report);
+        return 0;
+    }
+}

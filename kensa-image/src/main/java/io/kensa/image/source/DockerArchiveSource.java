@@ -1,0 +1,122 @@
+package io.kensa.image.source;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kensa.core.Digest;
+import io.kensa.core.KensaException;
+import io.kensa.image.layer.Blobs;
+import io.kensa.image.layer.LayerLimits;
+import io.kensa.image.oci.ImageConfig;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A {@code docker save} archive: {@code manifest.json} names the config and the layer files. Works for the
+ * classic layout ({@code <id>/layer.tar}, {@code <digest>.tar.gz}) and the OCI-shaped one of Docker 25+
+ * ({@code blobs/sha256/<hex>}).
+ */
+public final class DockerArchiveSource implements ImageSource {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** A file named after its content digest: {@code <hex>}, {@code <hex>.json}, {@code <hex>.tar[.gz]}, {@code blobs/sha256/<hex>}. */
+    private static final Pattern DIGEST_NAME = Pattern.compile("(?:.*/)?(?:sha256/)?([0-9a-f]{64})(?:\\.json|\\.tar|\\.tar\\.gz|\\.tar\\.zst)?");
+
+    private final String name;
+    private final BlobStore store;
+    private final ImageConfig config;
+    private final List<LayerRef> layers;
+    private final List<String> layerPaths;
+
+    private DockerArchiveSource(String name, BlobStore store, ImageConfig config, List<LayerRef> layers,
+                                List<String> layerPaths) {
+        this.name = name;
+        this.store = store;
+        this.config = config;
+        this.layers = layers;
+        this.layerPaths = layerPaths;
+    }
+
+    static DockerArchiveSource open(String name, BlobStore store, LayerLimits limits) throws IOException {
+        JsonNode manifest;
+        try (InputStream in = store.open("manifest.json")) {
+            manifest = JSON.readTree(Blobs.readBounded(in, limits.maxManifestBytes(), name + ": manifest.json"));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new KensaException(name + ": manifest.json is not valid JSON");
+        }
+        if (manifest == null || !manifest.isArray() || manifest.isEmpty() || !manifest.get(0).isObject()) {
+            throw new KensaException(name + ": manifest.json lists no image");
+        }
+        JsonNode image = manifest.get(0);
+        String configPath = image.path("Config").asText("");
+        if (configPath.isEmpty() || !store.exists(configPath)) {
+            throw new KensaException(name + ": manifest.json names config '" + configPath + "', which is not in the archive");
+        }
+        byte[] configBytes;
+        try (InputStream in = store.open(configPath)) {
+            configBytes = Blobs.readBounded(in, limits.maxManifestBytes(), name + ": config " + configPath);
+        }
+        Digest configDigest = digestFromName(configPath);
+        if (configDigest != null) {
+            Blobs.verify(configBytes, configDigest, name + ": config " + configPath);
+        } else {
+            configDigest = Blobs.digest("sha256", configBytes);
+        }
+        ImageConfig config = ImageConfig.parse(configDigest, configBytes);
+        JsonNode layerNodes = image.path("Layers");
+        if (layerNodes.size() != config.diffIds().size()) {
+            throw new KensaException(name + ": manifest.json lists " + layerNodes.size() + " layers but the config has "
+                    + config.diffIds().size() + " diff_ids");
+        }
+        List<String> createdBy = config.layerCreatedBy();
+        List<LayerRef> layers = new ArrayList<>();
+        List<String> paths = new ArrayList<>();
+        for (int i = 0; i < layerNodes.size(); i++) {
+            String path = layerNodes.get(i).asText("");
+            if (!store.exists(path)) {
+                throw new KensaException(name + ": layer " + path + " named by manifest.json is missing from the archive");
+            }
+            layers.add(new LayerRef(digestFromName(path), config.diffIds().get(i), store.size(path), null, createdBy.get(i)));
+            paths.add(path);
+        }
+        return new DockerArchiveSource(name, store, config, List.copyOf(layers), List.copyOf(paths));
+    }
+
+    private static Digest digestFromName(String path) {
+        Matcher m = DIGEST_NAME.matcher(path);
+        return m.matches() ? new Digest("sha256", m.group(1)) : null;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public ImageConfig config() {
+        return config;
+    }
+
+    @Override
+    public List<String> repoDigests() {
+        return List.of();
+    }
+
+    @Override
+    public List<LayerRef> layers() {
+        return layers;
+    }
+
+    @Override
+    public InputStream openBlob(LayerRef layer) throws IOException {
+        return store.open(layerPaths.get(layers.indexOf(layer)));
+    }
+
+    @Override
+    public void close() throws IOException {
+        store.close();
+    }
+}
