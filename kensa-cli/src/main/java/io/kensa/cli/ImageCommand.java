@@ -9,7 +9,6 @@ import io.kensa.image.oci.Platform;
 import io.kensa.image.source.ImageSource;
 import io.kensa.image.source.LocalImages;
 import io.kensa.report.Reporter;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,8 +32,8 @@ final class ImageCommand implements Callable<Integer> {
             description = "Platform to pick from a multi-platform image (default: this machine's).")
     String platform;
 
-    @ArgGroup(exclusive = false, heading = "Registry options%n")
-    RegistryOptions registry = new RegistryOptions();
+    @Mixin
+    RegistryOptions registry;
 
     @Option(names = "--max-layer-size", paramLabel = "BYTES", defaultValue = "34359738368",
             description = "Refuse layers larger than this uncompressed (default: 32 GiB).")

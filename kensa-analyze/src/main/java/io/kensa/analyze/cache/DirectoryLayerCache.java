@@ -1,10 +1,12 @@
 package io.kensa.analyze.cache;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kensa.analyze.engine.LayerResult;
 import io.kensa.core.Digest;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +20,8 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * Layer results as JSON files under {@code <dir>/layers/<analyzer-set key>/<diffID hex>.json}. A result is
+ * Layer results as files under {@code <dir>/layers/<analyzer-set key>/sha256-<diffID hex>.bin}, in the binary
+ * form of {@link LayerResultCodec}. A result is
  * written to a temporary file in the same directory and renamed into place, so readers never see a partial
  * file and several processes can fill the cache at once (the last rename wins; both wrote the same data).
  * An unreadable entry counts as a miss and is rewritten.
@@ -27,8 +30,6 @@ public final class DirectoryLayerCache implements LayerCache {
     /** Bump when the shape of {@link LayerResult} changes. */
     private static final int FORMAT = 1;
 
-    private final ObjectMapper json = new ObjectMapper()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private final Path dir;
 
     public DirectoryLayerCache(Path cacheDir, String analyzerVersionKey) {
@@ -41,8 +42,8 @@ public final class DirectoryLayerCache implements LayerCache {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        try {
-            LayerResult r = json.readValue(file.toFile(), LayerResult.class);
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+            LayerResult r = LayerResultCodec.read(in);
             return diffId.toString().equals(r.diffId()) ? Optional.of(r) : Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
@@ -57,7 +58,9 @@ public final class DirectoryLayerCache implements LayerCache {
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, "." + diffId.shortHex() + "-", ".tmp");
             try {
-                json.writeValue(tmp.toFile(), result);
+                try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+                    LayerResultCodec.write(result, out);
+                }
                 try {
                     Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {
@@ -72,7 +75,7 @@ public final class DirectoryLayerCache implements LayerCache {
     }
 
     private Path file(Digest diffId) {
-        return dir.resolve(diffId.algorithm() + "-" + diffId.hex() + ".json");
+        return dir.resolve(diffId.algorithm() + "-" + diffId.hex() + ".bin");
     }
 
     private static String keyHash(String key) {

@@ -22,7 +22,7 @@ import java.util.List;
  */
 public record ImageConfig(Digest digest, String os, String architecture, String variant, List<Digest> diffIds,
                           List<HistoryEntry> history, JsonNode raw) {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = OciJson.MAPPER;
 
     /** Parses a config blob whose digest the caller has verified. */
     public static ImageConfig parse(Digest digest, byte[] bytes) {

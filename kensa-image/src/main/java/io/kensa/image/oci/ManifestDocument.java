@@ -10,7 +10,7 @@ import java.util.List;
 
 /** A parsed manifest or image index: exactly one of the two is set. */
 public sealed interface ManifestDocument {
-    ObjectMapper JSON = new ObjectMapper();
+    ObjectMapper JSON = OciJson.MAPPER;
 
     /** An image manifest: a config and layers. */
     record Manifest(String mediaType, Descriptor config, List<Descriptor> layers) implements ManifestDocument {

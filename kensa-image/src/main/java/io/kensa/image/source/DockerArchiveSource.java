@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * ({@code blobs/sha256/<hex>}).
  */
 public final class DockerArchiveSource implements ImageSource {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = io.kensa.image.oci.OciJson.MAPPER;
     /** A file named after its content digest: {@code <hex>}, {@code <hex>.json}, {@code <hex>.tar[.gz]}, {@code blobs/sha256/<hex>}. */
     private static final Pattern DIGEST_NAME = Pattern.compile("(?:.*/)?(?:sha256/)?([0-9a-f]{64})(?:\\.json|\\.tar|\\.tar\\.gz|\\.tar\\.zst)?");
 

@@ -1,0 +1,49 @@
+package io.kensa.cli;
+
+import io.kensa.report.ReporterRegistry;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+/**
+ * Hidden: the training run that {@code ./kensa} records into the JVM's AOT cache after each build, so start-up
+ * loads pre-linked classes. It scans an image cold and then warm, in every report format.
+ */
+@Command(name = "aot-training", hidden = true)
+final class AotTrainingCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "IMAGE")
+    String image;
+
+    @Override
+    public Integer call() throws IOException {
+        Path cache = Files.createTempDirectory("kensa-aot-");
+        PrintStream out = System.out;
+        try {
+            System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+            for (int pass = 0; pass < 2; pass++) {
+                for (String format : ReporterRegistry.defaults().formats()) {
+                    new CommandLine(new KensaCommand()).execute("image", "--input", image, "--format", format,
+                            "--cache-dir", cache.toString(), "--quiet");
+                }
+            }
+            new CommandLine(new KensaCommand()).execute("image", "--input", image + ".missing", "--cache-dir",
+                    cache.toString());
+        } finally {
+            System.setOut(out);
+            try (Stream<Path> walk = Files.walk(cache)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        return 0;
+    }
+}
