@@ -1,0 +1,189 @@
+package io.kensa.report.cyclonedx;
+
+import io.kensa.core.Artifact;
+import io.kensa.core.KensaVersion;
+import io.kensa.core.LayerSummary;
+import io.kensa.core.OsInfo;
+import io.kensa.core.Package;
+import io.kensa.core.ScanReport;
+import io.kensa.report.sbom.ArtifactPurl;
+import io.kensa.report.sbom.SbomTree;
+import org.cyclonedx.model.Bom;
+import org.cyclonedx.model.Component;
+import org.cyclonedx.model.Dependency;
+import org.cyclonedx.model.Evidence;
+import org.cyclonedx.model.Metadata;
+import org.cyclonedx.model.OrganizationalEntity;
+import org.cyclonedx.model.Property;
+import org.cyclonedx.model.component.evidence.Occurrence;
+import org.cyclonedx.model.metadata.ToolInformation;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Maps one {@link ScanReport} to a CycloneDX {@link Bom}, laid out like Trivy's image SBOMs: the scanned artifact is
+ * {@code metadata.component}, the operating system and every package are {@code components}, and
+ * {@code dependencies} nest the packages under the operating system (or the artifact, see {@link SbomTree}).
+ * One builder serves one BOM.
+ */
+final class CycloneDxBomBuilder {
+    private final CycloneDxLicenses licenses;
+    private final BomRefs refs = new BomRefs();
+
+    CycloneDxBomBuilder(CycloneDxLicenses licenses) {
+        this.licenses = licenses;
+    }
+
+    Bom build(ScanReport report, String serialNumber) {
+        Bom bom = new Bom();
+        bom.setSerialNumber(serialNumber);
+        bom.setVersion(1);
+
+        Component subject = artifactComponent(report);
+        Metadata metadata = new Metadata();
+        metadata.setTimestamp(Date.from(report.createdAt()));
+        metadata.setToolChoice(tools());
+        metadata.setComponent(subject);
+        bom.setMetadata(metadata);
+
+        SbomTree tree = SbomTree.of(report);
+        List<Component> components = new ArrayList<>();
+        Dependency subjectDependency = new Dependency(subject.getBomRef());
+        List<Dependency> leaves = new ArrayList<>();
+        Dependency osDependency = null;
+        if (tree.hasOs()) {
+            Component os = osComponent(tree.os());
+            components.add(os);
+            osDependency = new Dependency(os.getBomRef());
+            subjectDependency.addDependency(new Dependency(os.getBomRef()));
+        }
+        for (Package p : tree.osPackages()) {
+            Component c = packageComponent(p);
+            components.add(c);
+            osDependency.addDependency(new Dependency(c.getBomRef()));
+            leaves.add(new Dependency(c.getBomRef()));
+        }
+        for (Package p : tree.otherPackages()) {
+            Component c = packageComponent(p);
+            components.add(c);
+            subjectDependency.addDependency(new Dependency(c.getBomRef()));
+            leaves.add(new Dependency(c.getBomRef()));
+        }
+        bom.setComponents(components);
+
+        List<Dependency> dependencies = new ArrayList<>();
+        dependencies.add(subjectDependency);
+        if (osDependency != null) {
+            dependencies.add(osDependency);
+        }
+        dependencies.addAll(leaves);
+        bom.setDependencies(dependencies);
+        return bom;
+    }
+
+    private static ToolInformation tools() {
+        Component kensa = new Component();
+        kensa.setType(Component.Type.APPLICATION);
+        kensa.setGroup("io.kensa");
+        kensa.setName("kensa");
+        kensa.setVersion(KensaVersion.get());
+        ToolInformation tools = new ToolInformation();
+        tools.setComponents(List.of(kensa));
+        return tools;
+    }
+
+    private Component artifactComponent(ScanReport report) {
+        Artifact a = report.artifact();
+        boolean image = "image".equals(a.type());
+        Optional<String> purl = ArtifactPurl.of(a);
+        Component c = new Component();
+        c.setType(image ? Component.Type.CONTAINER : Component.Type.FILE);
+        c.setName(a.name());
+        c.setBomRef(refs.allocate(purl.orElse("kensa:artifact:" + a.type() + ":" + a.name())));
+        purl.ifPresent(c::setPurl);
+        List<Property> properties = new ArrayList<>();
+        if (a.digest() != null) {
+            properties.add(new Property(KensaProperties.IMAGE_ID, a.digest()));
+        }
+        if (a.repoDigests() != null) {
+            a.repoDigests().forEach(d -> properties.add(new Property(KensaProperties.IMAGE_REPO_DIGEST, d)));
+        }
+        if (a.architecture() != null) {
+            properties.add(new Property(KensaProperties.IMAGE_ARCHITECTURE, a.architecture()));
+        }
+        for (LayerSummary l : report.layers()) {
+            properties.add(new Property(KensaProperties.IMAGE_DIFF_ID, l.diffId()));
+        }
+        if (!properties.isEmpty()) {
+            c.setProperties(properties);
+        }
+        return c;
+    }
+
+    private Component osComponent(OsInfo os) {
+        Component c = new Component();
+        c.setType(Component.Type.OPERATING_SYSTEM);
+        c.setName(os.family());
+        if (!os.version().isEmpty()) {
+            c.setVersion(os.version());
+        }
+        if (os.name() != null && !os.name().isBlank()) {
+            c.setDescription(os.name());
+        }
+        c.setBomRef(refs.allocate("kensa:os:" + os.family() + (os.version().isEmpty() ? "" : "@" + os.version())));
+        return c;
+    }
+
+    private Component packageComponent(Package p) {
+        Component c = new Component();
+        c.setType(Component.Type.LIBRARY);
+        c.setBomRef(refs.allocate(p.purl() != null ? p.purl() : "kensa:package:" + p.key()));
+        c.setName(p.name());
+        c.setVersion(p.version());
+        if (p.purl() != null) {
+            c.setPurl(p.purl());
+        }
+        if (p.vendor() != null && !p.vendor().isBlank()) {
+            OrganizationalEntity supplier = new OrganizationalEntity();
+            supplier.setName(p.vendor());
+            c.setSupplier(supplier);
+        }
+        c.setLicenses(licenses.of(p.licenses()));
+        c.setProperties(packageProperties(p));
+        if (!p.paths().isEmpty()) {
+            Evidence evidence = new Evidence();
+            for (String path : p.paths()) {
+                Occurrence occurrence = new Occurrence();
+                occurrence.setLocation(path);
+                evidence.addOccurrence(occurrence);
+            }
+            c.setEvidence(evidence);
+        }
+        return c;
+    }
+
+    private static List<Property> packageProperties(Package p) {
+        List<Property> properties = new ArrayList<>();
+        add(properties, KensaProperties.LAYER_DIFF_ID, p.layer());
+        add(properties, KensaProperties.PACKAGE_ARCH, p.arch());
+        add(properties, KensaProperties.PACKAGE_MODULARITY_LABEL, p.modularityLabel());
+        if (p.source() != null) {
+            add(properties, KensaProperties.PACKAGE_SRC_NAME, p.source().name());
+            add(properties, KensaProperties.PACKAGE_SRC_VERSION, p.source().version());
+        }
+        add(properties, KensaProperties.PACKAGE_TYPE, p.type());
+        add(properties, KensaProperties.PACKAGE_VENDOR, p.vendor());
+        properties.sort(Comparator.comparing(Property::getName));
+        return properties;
+    }
+
+    private static void add(List<Property> properties, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            properties.add(new Property(name, value));
+        }
+    }
+}
