@@ -2,11 +2,11 @@ package io.kensa.report.cyclonedx;
 
 import io.kensa.core.Artifact;
 import io.kensa.core.KensaVersion;
-import io.kensa.core.LayerSummary;
 import io.kensa.core.OsInfo;
 import io.kensa.core.Package;
 import io.kensa.core.ScanReport;
 import io.kensa.report.sbom.ArtifactPurl;
+import io.kensa.report.sbom.KensaProperties;
 import io.kensa.report.sbom.SbomTree;
 import org.cyclonedx.model.Bom;
 import org.cyclonedx.model.Component;
@@ -19,7 +19,6 @@ import org.cyclonedx.model.component.evidence.Occurrence;
 import org.cyclonedx.model.metadata.ToolInformation;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -105,19 +104,7 @@ final class CycloneDxBomBuilder {
         c.setName(a.name());
         c.setBomRef(refs.allocate(purl.orElse("kensa:artifact:" + a.type() + ":" + a.name())));
         purl.ifPresent(c::setPurl);
-        List<Property> properties = new ArrayList<>();
-        if (a.digest() != null) {
-            properties.add(new Property(KensaProperties.IMAGE_ID, a.digest()));
-        }
-        if (a.repoDigests() != null) {
-            a.repoDigests().forEach(d -> properties.add(new Property(KensaProperties.IMAGE_REPO_DIGEST, d)));
-        }
-        if (a.architecture() != null) {
-            properties.add(new Property(KensaProperties.IMAGE_ARCHITECTURE, a.architecture()));
-        }
-        for (LayerSummary l : report.layers()) {
-            properties.add(new Property(KensaProperties.IMAGE_DIFF_ID, l.diffId()));
-        }
+        List<Property> properties = properties(KensaProperties.ofArtifact(report));
         if (!properties.isEmpty()) {
             c.setProperties(properties);
         }
@@ -153,7 +140,10 @@ final class CycloneDxBomBuilder {
             c.setSupplier(supplier);
         }
         c.setLicenses(licenses.of(p.licenses()));
-        c.setProperties(packageProperties(p));
+        List<Property> properties = properties(KensaProperties.ofPackage(p));
+        if (!properties.isEmpty()) {
+            c.setProperties(properties);
+        }
         if (!p.paths().isEmpty()) {
             Evidence evidence = new Evidence();
             for (String path : p.paths()) {
@@ -166,24 +156,7 @@ final class CycloneDxBomBuilder {
         return c;
     }
 
-    private static List<Property> packageProperties(Package p) {
-        List<Property> properties = new ArrayList<>();
-        add(properties, KensaProperties.LAYER_DIFF_ID, p.layer());
-        add(properties, KensaProperties.PACKAGE_ARCH, p.arch());
-        add(properties, KensaProperties.PACKAGE_MODULARITY_LABEL, p.modularityLabel());
-        if (p.source() != null) {
-            add(properties, KensaProperties.PACKAGE_SRC_NAME, p.source().name());
-            add(properties, KensaProperties.PACKAGE_SRC_VERSION, p.source().version());
-        }
-        add(properties, KensaProperties.PACKAGE_TYPE, p.type());
-        add(properties, KensaProperties.PACKAGE_VENDOR, p.vendor());
-        properties.sort(Comparator.comparing(Property::getName));
-        return properties;
-    }
-
-    private static void add(List<Property> properties, String name, String value) {
-        if (value != null && !value.isBlank()) {
-            properties.add(new Property(name, value));
-        }
+    private static List<Property> properties(List<KensaProperties.Property> properties) {
+        return properties.stream().map(p -> new Property(p.name(), p.value())).toList();
     }
 }
