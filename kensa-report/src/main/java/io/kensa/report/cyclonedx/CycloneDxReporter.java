@@ -28,16 +28,13 @@ public final class CycloneDxReporter implements Reporter {
 
     @Override
     public void write(ScanReport report, OutputStream out) throws IOException {
-        Bom bom = toBom(report, "urn:uuid:" + UUID.randomUUID());
+        Bom bom = new CycloneDxBomBuilder(new CycloneDxLicenses(new SpdxExpressions()))
+                .build(report, "urn:uuid:" + UUID.randomUUID());
         try {
             out.write(BomGeneratorFactory.createJson(SPEC_VERSION, bom).toJsonString().getBytes(StandardCharsets.UTF_8));
         } catch (GeneratorException e) {
             throw new IOException("cannot write the CycloneDX SBOM: " + e.getMessage(), e);
         }
         out.write('\n');
-    }
-
-    Bom toBom(ScanReport report, String serialNumber) {
-        return new CycloneDxBomBuilder(new CycloneDxLicenses(new SpdxExpressions())).build(report, serialNumber);
     }
 }

@@ -16,7 +16,8 @@ import java.util.Optional;
 /**
  * Tells which license strings are valid SPDX license expressions, with the SPDX Java library's parser and the
  * license list bundled in its jar (the library is kept offline by {@code resources/spdx-java-library.properties}).
- * Free text such as {@code GPLv2+}, and the placeholders NONE and NOASSERTION, are not expressions here; {@code GPL-2.0-or-later} and {@code MIT AND BSD-3-Clause} are.
+ * Free text such as {@code GPLv2+}, and the placeholders NONE and NOASSERTION, are not expressions here;
+ * {@code GPL-2.0-or-later} and {@code MIT AND BSD-3-Clause} are. Ids are matched case-insensitively, as SPDX says.
  *
  * <p>One instance serves one report: it parses into a scratch store of its own, never into a document.
  */

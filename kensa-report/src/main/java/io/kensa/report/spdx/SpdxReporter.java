@@ -31,17 +31,13 @@ public final class SpdxReporter implements Reporter {
         // The store closes the stream it serializes to: keep the caller's open.
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         try {
-            SpdxDocument doc = toDocument(report, store, DocumentNamespace.of(report.artifact().name(), UUID.randomUUID()));
+            String namespace = DocumentNamespace.of(report.artifact().name(), UUID.randomUUID());
+            SpdxDocument doc = new SpdxDocumentBuilder(new SpdxExpressions()).build(report, store, namespace);
             store.serialize(buffer, doc);
         } catch (InvalidSPDXAnalysisException e) {
             throw new IOException("cannot write the SPDX document: " + e.getMessage(), e);
         }
         buffer.writeTo(out);
         out.write('\n');
-    }
-
-    SpdxDocument toDocument(ScanReport report, MultiFormatStore store, String namespace)
-            throws InvalidSPDXAnalysisException {
-        return new SpdxDocumentBuilder(new SpdxExpressions()).build(report, store, namespace);
     }
 }

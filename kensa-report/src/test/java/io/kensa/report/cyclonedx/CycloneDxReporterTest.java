@@ -57,6 +57,22 @@ class CycloneDxReporterTest {
     }
 
     @Test
+    void theCallersStreamIsLeftOpen() throws IOException {
+        boolean[] closed = {false};
+        ByteArrayOutputStream out = new ByteArrayOutputStream() {
+            @Override
+            public void close() {
+                closed[0] = true;
+            }
+        };
+
+        reporter.write(SbomFixtures.debianImage(List.of()), out);
+
+        assertThat(closed[0]).isFalse();
+        assertThat(out.size()).isPositive();
+    }
+
+    @Test
     void schemaValidationCatchesABrokenDocument() throws IOException {
         ObjectNode bom = (ObjectNode) JSON.readTree(write(SbomFixtures.debianImage()));
         ((ObjectNode) bom.path("components").get(0)).put("type", "not-a-component-type");

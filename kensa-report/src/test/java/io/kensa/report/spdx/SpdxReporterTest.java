@@ -69,6 +69,35 @@ class SpdxReporterTest {
     }
 
     @Test
+    void theStoredSchemaIsTheSpdx23One() throws Exception {
+        try (InputStream in = SpdxReporterTest.class.getResourceAsStream("spdx-schema.json")) {
+            assertThat(in).isNotNull();
+            byte[] bytes = in.readAllBytes();
+            assertThat(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes)))
+                    .isEqualTo("84ee72e4f0f12cbc119847b65be560726637bc22c6178838033275dbad5b8a22");
+            JsonNode schema = JSON.readTree(bytes);
+            assertThat(schema.path("$id").asText()).isEqualTo("http://spdx.org/rdf/terms/2.3");
+            assertThat(schema.path("title").asText()).isEqualTo("SPDX 2.3");
+        }
+    }
+
+    @Test
+    void theCallersStreamIsLeftOpen() throws IOException {
+        boolean[] closed = {false};
+        ByteArrayOutputStream out = new ByteArrayOutputStream() {
+            @Override
+            public void close() {
+                closed[0] = true;
+            }
+        };
+
+        reporter.write(SbomFixtures.debianImage(List.of()), out);
+
+        assertThat(closed[0]).isFalse();
+        assertThat(out.size()).isPositive();
+    }
+
+    @Test
     void schemaValidationCatchesABrokenDocument() throws IOException {
         ObjectNode doc = (ObjectNode) write(SbomFixtures.debianImage());
         ((ObjectNode) doc.path("packages").get(0)).put("filesAnalyzed", "no");
