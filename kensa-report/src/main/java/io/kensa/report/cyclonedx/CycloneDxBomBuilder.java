@@ -51,37 +51,33 @@ final class CycloneDxBomBuilder {
 
         SbomTree tree = SbomTree.of(report);
         List<Component> components = new ArrayList<>();
+        List<Dependency> dependencies = new ArrayList<>();
         Dependency subjectDependency = new Dependency(subject.getBomRef());
-        List<Dependency> leaves = new ArrayList<>();
-        Dependency osDependency = null;
+        dependencies.add(subjectDependency);
+        Dependency parentOfOsPackages = subjectDependency;
         if (tree.hasOs()) {
             Component os = osComponent(tree.os());
             components.add(os);
-            osDependency = new Dependency(os.getBomRef());
             subjectDependency.addDependency(new Dependency(os.getBomRef()));
+            parentOfOsPackages = new Dependency(os.getBomRef());
+            dependencies.add(parentOfOsPackages);
         }
         for (Package p : tree.osPackages()) {
-            Component c = packageComponent(p);
-            components.add(c);
-            osDependency.addDependency(new Dependency(c.getBomRef()));
-            leaves.add(new Dependency(c.getBomRef()));
+            components.add(child(packageComponent(p), parentOfOsPackages, dependencies));
         }
         for (Package p : tree.otherPackages()) {
-            Component c = packageComponent(p);
-            components.add(c);
-            subjectDependency.addDependency(new Dependency(c.getBomRef()));
-            leaves.add(new Dependency(c.getBomRef()));
+            components.add(child(packageComponent(p), subjectDependency, dependencies));
         }
         bom.setComponents(components);
-
-        List<Dependency> dependencies = new ArrayList<>();
-        dependencies.add(subjectDependency);
-        if (osDependency != null) {
-            dependencies.add(osDependency);
-        }
-        dependencies.addAll(leaves);
         bom.setDependencies(dependencies);
         return bom;
+    }
+
+    /** Records {@code component} as a dependency of {@code parent}, with its own (empty) entry, as Trivy does. */
+    private static Component child(Component component, Dependency parent, List<Dependency> dependencies) {
+        parent.addDependency(new Dependency(component.getBomRef()));
+        dependencies.add(new Dependency(component.getBomRef()));
+        return component;
     }
 
     private static ToolInformation tools() {
