@@ -13,6 +13,7 @@ import org.spdx.core.InvalidSPDXAnalysisException;
 import org.spdx.library.LicenseInfoFactory;
 import org.spdx.library.ModelCopyManager;
 import org.spdx.library.model.v2.Annotation;
+import org.spdx.library.model.v2.ExternalRef;
 import org.spdx.library.model.v2.SpdxConstantsCompatV2;
 import org.spdx.library.model.v2.SpdxCreatorInformation;
 import org.spdx.library.model.v2.SpdxDocument;
@@ -152,7 +153,7 @@ final class SpdxDocumentBuilder {
         return b.build();
     }
 
-    private static org.spdx.library.model.v2.ExternalRef purlRef(SpdxDocument doc, String purl)
+    private static ExternalRef purlRef(SpdxDocument doc, String purl)
             throws InvalidSPDXAnalysisException {
         return doc.createExternalRef(ReferenceCategory.PACKAGE_MANAGER,
                 ListedReferenceTypes.getListedReferenceTypes().getListedReferenceTypeByName("purl"), purl, null);

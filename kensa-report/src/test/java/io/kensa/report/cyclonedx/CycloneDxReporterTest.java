@@ -7,11 +7,14 @@ import io.kensa.core.KensaVersion;
 import io.kensa.core.Package;
 import io.kensa.core.ScanReport;
 import io.kensa.report.sbom.SbomFixtures;
+import org.cyclonedx.CycloneDxSchema;
 import org.cyclonedx.Version;
 import org.cyclonedx.exception.ParseException;
 import org.cyclonedx.model.Bom;
 import org.cyclonedx.parsers.JsonParser;
 import org.junit.jupiter.api.Test;
+import org.spdx.library.LicenseInfoFactory;
+import org.spdx.library.SpdxModelFactory;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -33,6 +36,7 @@ import static io.kensa.report.sbom.SbomFixtures.OPENSSL_LIBS;
 import static io.kensa.report.sbom.SbomFixtures.REPO_DIGEST;
 import static io.kensa.report.sbom.SbomFixtures.TZDATA;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 class CycloneDxReporterTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -188,6 +192,27 @@ class CycloneDxReporterTest {
         assertThat(libbsd.get(0).path("expression").asText()).isEqualTo("MIT AND BSD-3-Clause");
 
         assertThat(component(bom, TZDATA.purl()).has("licenses")).isFalse();
+    }
+
+    @Test
+    void anSpdxIdTheCycloneDxSchemaDoesNotListYetIsWrittenAsAName() throws IOException {
+        JsonNode cdxIds = JSON.readTree(CycloneDxSchema.class.getClassLoader()
+                .getResourceAsStream("spdx.schema.json")).path("enum");
+        Set<String> known = new HashSet<>();
+        cdxIds.forEach(n -> known.add(n.asText()));
+        SpdxModelFactory.init();
+        List<String> newer = LicenseInfoFactory.getSpdxListedLicenseIds().stream()
+                .filter(id -> !known.contains(id)).sorted().toList();
+        assumeFalse(newer.isEmpty(), "both license lists are the same version");
+        Package p = new Package("deb", "x", "1", "amd64", null, List.of(newer.getFirst(), "MIT"), null, null,
+                "pkg:deb/debian/x@1?arch=amd64", BASE_LAYER, List.of(SbomFixtures.DPKG_STATUS));
+
+        byte[] out = write(SbomFixtures.debianImage(List.of(p)));
+
+        assertThat(new JsonParser().validate(out, Version.VERSION_16)).extracting(Throwable::getMessage).isEmpty();
+        JsonNode licenses = component(JSON.readTree(out), p.purl()).path("licenses");
+        assertThat(licenses.get(0).path("license").path("name").asText()).isEqualTo(newer.getFirst());
+        assertThat(licenses.get(1).path("license").path("id").asText()).isEqualTo("MIT");
     }
 
     @Test

@@ -25,8 +25,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -73,7 +76,7 @@ class SpdxReporterTest {
         try (InputStream in = SpdxReporterTest.class.getResourceAsStream("spdx-schema.json")) {
             assertThat(in).isNotNull();
             byte[] bytes = in.readAllBytes();
-            assertThat(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes)))
+            assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)))
                     .isEqualTo("84ee72e4f0f12cbc119847b65be560726637bc22c6178838033275dbad5b8a22");
             JsonNode schema = JSON.readTree(bytes);
             assertThat(schema.path("$id").asText()).isEqualTo("http://spdx.org/rdf/terms/2.3");
@@ -270,7 +273,7 @@ class SpdxReporterTest {
         JsonNode doc = write(SbomFixtures.debianImage(List.of(a, b)));
 
         assertThat(schemaErrors(doc)).isEmpty();
-        Map<String, String> refByText = new java.util.HashMap<>();
+        Map<String, String> refByText = new HashMap<>();
         doc.path("hasExtractedLicensingInfos").forEach(e ->
                 refByText.put(e.path("extractedText").asText(), e.path("licenseId").asText()));
         assertThat(refByText).hasSize(3).containsEntry("BSD-like", "LicenseRef-BSD-like");
