@@ -21,8 +21,9 @@ import java.util.Set;
 
 /**
  * A package's declared license in one SPDX document. Each license string of the package becomes a valid SPDX
- * expression when it parses as one, else a {@code LicenseRef-} to an extracted licensing info that carries the
- * string as its text; several strings are joined with {@code AND} (as Trivy does); no strings is NOASSERTION.
+ * expression when it parses as one (and names no LicenseRef of its own), else a {@code LicenseRef-} to an extracted
+ * licensing info that carries the string as its text; several strings are joined with {@code AND} (as Trivy does);
+ * no strings is NOASSERTION.
  */
 final class SpdxLicenses {
     private final SpdxDocument document;
@@ -48,7 +49,7 @@ final class SpdxLicenses {
         }
         Set<String> terms = new LinkedHashSet<>();
         for (String text : present) {
-            Optional<SpdxExpression> parsed = expressions.parse(text);
+            Optional<SpdxExpression> parsed = expressions.parse(text).filter(e -> !refersToUndeclaredLicense(e));
             if (parsed.isPresent()) {
                 terms.add(present.size() > 1 && !parsed.get().listedId() ? "(" + parsed.get().text() + ")" : parsed.get().text());
             } else {
@@ -58,6 +59,15 @@ final class SpdxLicenses {
         AnyLicenseInfo info = LicenseInfoFactory.parseSPDXLicenseStringCompatV2(String.join(" AND ", terms),
                 document.getModelStore(), document.getDocumentUri(), document.getCopyManager());
         return info instanceof InvalidLicenseExpression ? noAssertion() : info;
+    }
+
+    /**
+     * Whether an expression names a {@code LicenseRef-}/{@code DocumentRef-} this document has no text for: such
+     * strings are kept whole as free text, so that every reference in the document is declared in it.
+     */
+    private static boolean refersToUndeclaredLicense(SpdxExpression expression) {
+        String lower = expression.text().toLowerCase(Locale.ROOT);
+        return lower.contains("licenseref-") || lower.contains("documentref-");
     }
 
     /** The id of the extracted licensing info for a free-text license, declared in the document on first use. */

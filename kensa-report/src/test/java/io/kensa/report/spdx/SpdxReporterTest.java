@@ -283,6 +283,24 @@ class SpdxReporterTest {
     }
 
     @Test
+    void aLicenseRefInTheMetadataIsDeclaredInTheDocument() throws Exception {
+        Package p = new Package("deb", "x", "1", "amd64", null, List.of("LicenseRef-Foo", "MIT"), null, null,
+                "pkg:deb/debian/x@1?arch=amd64", BASE_LAYER, List.of(SbomFixtures.DPKG_STATUS));
+        byte[] out = writeBytes(SbomFixtures.debianImage(List.of(p)));
+        JsonNode doc = JSON.readTree(out);
+
+        JsonNode extracted = doc.path("hasExtractedLicensingInfos");
+        assertThat(extracted).hasSize(1);
+        assertThat(extracted.get(0).path("extractedText").asText()).isEqualTo("LicenseRef-Foo");
+        assertThat(terms(byPurl(doc, p.purl())))
+                .containsExactlyInAnyOrder("MIT", extracted.get(0).path("licenseId").asText());
+        SpdxModelFactory.init();
+        SpdxDocument read = new MultiFormatStore(new InMemSpdxStore(), MultiFormatStore.Format.JSON)
+                .deSerialize(new ByteArrayInputStream(out), false);
+        assertThat(read.verify()).isEmpty();
+    }
+
+    @Test
     void relationshipsDescribeTheImageAndNestPackagesUnderTheOs() throws IOException {
         JsonNode doc = write(SbomFixtures.debianImage());
         String image = packagesWithPurpose(doc, "CONTAINER").getFirst().path("SPDXID").asText();
