@@ -19,7 +19,9 @@ public final class ReporterRegistry {
     public static ReporterRegistry defaults() {
         return new ReporterRegistry(List.of(
                 new TableReporter(),
-                new JsonReporter()));
+                new JsonReporter(),
+                new io.kensa.report.cyclonedx.CycloneDxReporter(),
+                new io.kensa.report.spdx.SpdxReporter()));
     }
 
     public Reporter get(String format) {

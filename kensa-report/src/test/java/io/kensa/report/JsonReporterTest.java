@@ -2,10 +2,10 @@ package io.kensa.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import io.kensa.core.Artifact;
 import io.kensa.core.LayerSummary;
 import io.kensa.core.OsInfo;
@@ -18,7 +18,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,11 +44,8 @@ class JsonReporterTest {
         new JsonReporter().write(sample(), out);
         JsonNode report = new ObjectMapper().readTree(out.toByteArray());
 
-        JsonSchema schema;
-        try (InputStream in = JsonReporter.class.getResourceAsStream("kensa-report.schema.json")) {
-            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
-        }
-        Set<ValidationMessage> errors = schema.validate(report);
+        Schema schema = reportSchema();
+        List<Error> errors = schema.validate(report);
         assertThat(errors).isEmpty();
 
         assertThat(report.get("schemaVersion").asInt()).isEqualTo(1);
@@ -66,10 +62,7 @@ class JsonReporterTest {
 
     @Test
     void schemaRejectsAPackageWithoutLayerOrMalformedDigest() throws Exception {
-        JsonSchema schema;
-        try (InputStream in = JsonReporter.class.getResourceAsStream("kensa-report.schema.json")) {
-            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
-        }
+        Schema schema = reportSchema();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new JsonReporter().write(sample(), out);
         ObjectMapper json = new ObjectMapper();
@@ -79,6 +72,13 @@ class JsonReporterTest {
         JsonNode badDigest = json.readTree(out.toByteArray());
         ((com.fasterxml.jackson.databind.node.ObjectNode) badDigest.at("/layers/0")).put("diffID", "sha256:xyz");
         assertThat(schema.validate(badDigest)).isNotEmpty();
+    }
+
+    private static Schema reportSchema() throws Exception {
+        try (InputStream in = JsonReporter.class.getResourceAsStream("kensa-report.schema.json")) {
+            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                    .getSchema(new ObjectMapper().readTree(in));
+        }
     }
 
     @Test

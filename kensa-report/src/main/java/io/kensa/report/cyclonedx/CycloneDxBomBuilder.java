@@ -1,0 +1,158 @@
+package io.kensa.report.cyclonedx;
+
+import io.kensa.core.Artifact;
+import io.kensa.core.KensaVersion;
+import io.kensa.core.OsInfo;
+import io.kensa.core.Package;
+import io.kensa.core.ScanReport;
+import io.kensa.report.sbom.ArtifactPurl;
+import io.kensa.report.sbom.KensaProperties;
+import io.kensa.report.sbom.SbomTree;
+import org.cyclonedx.model.Bom;
+import org.cyclonedx.model.Component;
+import org.cyclonedx.model.Dependency;
+import org.cyclonedx.model.Evidence;
+import org.cyclonedx.model.Metadata;
+import org.cyclonedx.model.OrganizationalEntity;
+import org.cyclonedx.model.Property;
+import org.cyclonedx.model.component.evidence.Occurrence;
+import org.cyclonedx.model.metadata.ToolInformation;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Maps one {@link ScanReport} to a CycloneDX {@link Bom}, laid out like Trivy's image SBOMs: the scanned artifact is
+ * {@code metadata.component}, the operating system and every package are {@code components}, and
+ * {@code dependencies} nest the packages under the operating system (or the artifact, see {@link SbomTree}).
+ * One builder serves one BOM.
+ */
+final class CycloneDxBomBuilder {
+    private final CycloneDxLicenses licenses;
+    private final BomRefs refs = new BomRefs();
+
+    CycloneDxBomBuilder(CycloneDxLicenses licenses) {
+        this.licenses = licenses;
+    }
+
+    Bom build(ScanReport report, String serialNumber) {
+        Bom bom = new Bom();
+        bom.setSerialNumber(serialNumber);
+        bom.setVersion(1);
+
+        Component subject = artifactComponent(report);
+        Metadata metadata = new Metadata();
+        metadata.setTimestamp(Date.from(report.createdAt()));
+        metadata.setToolChoice(tools());
+        metadata.setComponent(subject);
+        bom.setMetadata(metadata);
+
+        SbomTree tree = SbomTree.of(report);
+        List<Component> components = new ArrayList<>();
+        List<Dependency> dependencies = new ArrayList<>();
+        Dependency subjectDependency = new Dependency(subject.getBomRef());
+        dependencies.add(subjectDependency);
+        Dependency parentOfOsPackages = subjectDependency;
+        if (tree.hasOs()) {
+            Component os = osComponent(tree.os());
+            components.add(os);
+            subjectDependency.addDependency(new Dependency(os.getBomRef()));
+            parentOfOsPackages = new Dependency(os.getBomRef());
+            dependencies.add(parentOfOsPackages);
+        }
+        for (Package p : tree.osPackages()) {
+            components.add(child(packageComponent(p), parentOfOsPackages, dependencies));
+        }
+        for (Package p : tree.otherPackages()) {
+            components.add(child(packageComponent(p), subjectDependency, dependencies));
+        }
+        bom.setComponents(components);
+        bom.setDependencies(dependencies);
+        return bom;
+    }
+
+    /** Records {@code component} as a dependency of {@code parent}, with its own (empty) entry, as Trivy does. */
+    private static Component child(Component component, Dependency parent, List<Dependency> dependencies) {
+        parent.addDependency(new Dependency(component.getBomRef()));
+        dependencies.add(new Dependency(component.getBomRef()));
+        return component;
+    }
+
+    private static ToolInformation tools() {
+        Component kensa = new Component();
+        kensa.setType(Component.Type.APPLICATION);
+        kensa.setGroup("io.kensa");
+        kensa.setName("kensa");
+        kensa.setVersion(KensaVersion.get());
+        ToolInformation tools = new ToolInformation();
+        tools.setComponents(List.of(kensa));
+        return tools;
+    }
+
+    private Component artifactComponent(ScanReport report) {
+        Artifact a = report.artifact();
+        boolean image = "image".equals(a.type());
+        Optional<String> purl = ArtifactPurl.of(a);
+        Component c = new Component();
+        c.setType(image ? Component.Type.CONTAINER : Component.Type.FILE);
+        c.setName(a.name());
+        c.setBomRef(refs.allocate(purl.orElse("kensa:artifact:" + a.type() + ":" + a.name())));
+        purl.ifPresent(c::setPurl);
+        List<Property> properties = properties(KensaProperties.ofArtifact(report));
+        if (!properties.isEmpty()) {
+            c.setProperties(properties);
+        }
+        return c;
+    }
+
+    private Component osComponent(OsInfo os) {
+        Component c = new Component();
+        c.setType(Component.Type.OPERATING_SYSTEM);
+        c.setName(os.family());
+        if (!os.version().isEmpty()) {
+            c.setVersion(os.version());
+        }
+        if (os.name() != null && !os.name().isBlank()) {
+            c.setDescription(os.name());
+        }
+        c.setBomRef(refs.allocate("kensa:os:" + os.family() + (os.version().isEmpty() ? "" : "@" + os.version())));
+        return c;
+    }
+
+    private Component packageComponent(Package p) {
+        Component c = new Component();
+        c.setType(Component.Type.LIBRARY);
+        c.setBomRef(refs.allocate(p.purl() != null ? p.purl() : "kensa:package:" + p.key()));
+        c.setName(p.name());
+        c.setVersion(p.version());
+        if (p.purl() != null) {
+            c.setPurl(p.purl());
+        }
+        if (p.vendor() != null && !p.vendor().isBlank()) {
+            OrganizationalEntity supplier = new OrganizationalEntity();
+            supplier.setName(p.vendor());
+            c.setSupplier(supplier);
+        }
+        c.setLicenses(licenses.of(p.licenses()));
+        List<Property> properties = properties(KensaProperties.ofPackage(p));
+        if (!properties.isEmpty()) {
+            c.setProperties(properties);
+        }
+        if (!p.paths().isEmpty()) {
+            Evidence evidence = new Evidence();
+            for (String path : p.paths()) {
+                Occurrence occurrence = new Occurrence();
+                occurrence.setLocation(path);
+                evidence.addOccurrence(occurrence);
+            }
+            c.setEvidence(evidence);
+        }
+        return c;
+    }
+
+    private static List<Property> properties(List<KensaProperties.Property> properties) {
+        return properties.stream().map(p -> new Property(p.name(), p.value())).toList();
+    }
+}

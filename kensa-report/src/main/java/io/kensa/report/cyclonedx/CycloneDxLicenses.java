@@ -1,0 +1,78 @@
+package io.kensa.report.cyclonedx;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kensa.report.sbom.SpdxExpression;
+import io.kensa.report.sbom.SpdxExpressions;
+import org.cyclonedx.model.License;
+import org.cyclonedx.model.LicenseChoice;
+import org.cyclonedx.model.license.Expression;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns a package's license strings into a CycloneDX 1.6 license choice:
+ * <ul>
+ *   <li>a package with exactly one license string that is a compound SPDX expression gets that {@code expression};</li>
+ *   <li>otherwise each string becomes one {@code license}: by {@code id} when it is an SPDX license id that the
+ *       CycloneDX schema lists (ids are matched case-insensitively and written as the list spells them), by
+ *       {@code name} when it is free text (or a compound expression among other strings, which 1.6 cannot mix).</li>
+ * </ul>
+ */
+final class CycloneDxLicenses {
+    /** The license ids the CycloneDX schema accepts, read from the schema that cyclonedx-core-java bundles. */
+    private static final Set<String> SCHEMA_LICENSE_IDS = loadSchemaLicenseIds();
+
+    private final SpdxExpressions expressions;
+
+    CycloneDxLicenses(SpdxExpressions expressions) {
+        this.expressions = expressions;
+    }
+
+    /** The license choice, or null for a package without licenses. */
+    LicenseChoice of(List<String> licenses) {
+        List<String> present = licenses.stream().filter(l -> l != null && !l.isBlank()).map(String::strip).toList();
+        if (present.isEmpty()) {
+            return null;
+        }
+        LicenseChoice choice = new LicenseChoice();
+        if (present.size() == 1) {
+            Optional<SpdxExpression> only = expressions.parse(present.getFirst());
+            if (only.isPresent() && !only.get().listedId()) {
+                choice.setExpression(new Expression(only.get().text()));
+                return choice;
+            }
+        }
+        for (String text : present) {
+            License license = new License();
+            Optional<SpdxExpression> parsed = expressions.parse(text);
+            if (parsed.isPresent() && parsed.get().listedId() && SCHEMA_LICENSE_IDS.contains(parsed.get().text())) {
+                license.setId(parsed.get().text());
+            } else {
+                license.setName(text);
+            }
+            choice.addLicense(license);
+        }
+        return choice;
+    }
+
+    private static Set<String> loadSchemaLicenseIds() {
+        try (InputStream in = org.cyclonedx.CycloneDxSchema.class.getClassLoader().getResourceAsStream("spdx.schema.json")) {
+            if (in == null) {
+                return Set.of();
+            }
+            JsonNode root = new ObjectMapper().readTree(in);
+            Set<String> ids = new HashSet<>();
+            root.path("enum").forEach(n -> ids.add(n.asText()));
+            return Set.copyOf(ids);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the CycloneDX SPDX license id schema", e);
+        }
+    }
+}
