@@ -53,13 +53,15 @@ final class TransportErrors {
         return new KensaException(message + tail, e);
     }
 
+    /** The JDK's HttpClient reports a refused connection as a ConnectException without a message. */
     private static String refusedOr(IOException e) {
+        String m = null;
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("refused")) {
-                return "connection refused";
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                m = t.getMessage();
             }
         }
-        return reason(e);
+        return m == null || m.toLowerCase(java.util.Locale.ROOT).contains("refused") ? "connection refused" : clipReason(m);
     }
 
     private static String tlsReason(IOException e) {
