@@ -77,6 +77,11 @@ final class RegistryAuth {
         return credentials().isPresent();
     }
 
+    /** Where the credentials in use came from, e.g. "--username/--password", or null. */
+    String credentialOrigin() {
+        return credentials().map(Credentials::origin).orElse(null);
+    }
+
     private Optional<Credentials> credentials() {
         Optional<Credentials> c = credentials;
         if (c == null) {

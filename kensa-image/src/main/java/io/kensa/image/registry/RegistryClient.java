@@ -188,8 +188,8 @@ public final class RegistryClient implements AutoCloseable {
             return new KensaException("access to " + subject + " denied by registry " + registry
                     + " (the credentials do not allow pulling it)");
         }
-        return new KensaException("authentication failed for registry " + registry
-                + ": the credentials were refused (wrong user name or password?)");
+        return new KensaException("authentication failed for registry " + registry + ": the credentials from "
+                + auth.credentialOrigin() + " were refused (wrong user name or password?)");
     }
 
     private byte[] read(RegistryResponse response, int limit, String what) {

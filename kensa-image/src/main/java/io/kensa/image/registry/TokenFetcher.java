@@ -77,7 +77,8 @@ final class TokenFetcher {
                 RegistryErrors.ApiError error = RegistryErrors.read(response);
                 throw new KensaException("authentication failed for registry " + registry + ": the token service "
                         + realm.getAuthority() + " answered HTTP " + status + error.describe()
-                        + (credentials == null ? "; no credentials were given" : "; check the user name and password"));
+                        + (credentials == null ? "; no credentials were found for it (give --username and --password, or log in with docker login)"
+                        : "; check the credentials from " + credentials.origin()));
             }
             if (status != 200) {
                 RegistryErrors.ApiError error = RegistryErrors.read(response);
