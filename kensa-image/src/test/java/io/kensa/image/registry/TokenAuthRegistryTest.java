@@ -67,6 +67,38 @@ class TokenAuthRegistryTest {
     }
 
     @Test
+    void aRefusedCachedTokenIsReplacedOnce() throws IOException {
+        String challenge = "Bearer realm=\"" + registry.tokenServer().realm() + "\",service=\"" + TokenServer.SERVICE
+                + "\",scope=\"repository:kensa/distroless:pull\",error=\"invalid_token\"";
+        try (LoopbackFront front = LoopbackFront.start((f, exchange, n) -> {
+            if (n == 3) { // the config request, sent with the cached token: pretend it expired
+                LoopbackFront.respond(exchange, 401, java.util.Map.of("WWW-Authenticate", challenge), new byte[0]);
+            } else {
+                f.proxy(exchange, registry.baseUri());
+            }
+        });
+             RegistrySource source = RegistrySource.open(front.host() + "/" + IMAGE, insecureOptions(temp).withCredentials(USER, PASSWORD))) {
+            assertThat(source.layers()).hasSize(2);
+            assertThat(registry.tokenServer().grantedCount()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void anIdentityTokenFromTheDockerConfigIsExchangedWithAnOAuth2Post() throws IOException {
+        java.nio.file.Path config = java.nio.file.Files.writeString(temp.resolve("config.json"),
+                "{\"auths\":{\"" + registry.host() + "\":{\"identitytoken\":\"" + TokenServer.REFRESH_TOKEN + "\"}}}");
+        try (RegistrySource source = RegistrySource.open(registry.reference(IMAGE), insecureOptions(temp).withDockerConfig(config))) {
+            assertThat(source.layers()).hasSize(2);
+        }
+        assertThat(registry.tokenServer().requests()).singleElement().satisfies(r -> {
+            assertThat(r.method()).isEqualTo("POST");
+            assertThat(r.authorization()).isNull();
+            assertThat(r.scopes()).containsExactly("repository:kensa/distroless:pull");
+            assertThat(r.granted()).isTrue();
+        });
+    }
+
+    @Test
     void anAccessTokenFieldIsAcceptedToo() {
         try (LocalRegistry other = LocalRegistry.tokenAuth(USER, PASSWORD).start()) {
             other.pushDockerArchive(TestImages.image("debian-distroless.docker.tar"), IMAGE);

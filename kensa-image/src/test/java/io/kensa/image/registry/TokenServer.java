@@ -49,9 +49,20 @@ public final class TokenServer implements AutoCloseable {
     public static final String ISSUER = "kensa-test-issuer";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One request to the token service. */
-    public record TokenRequest(String authorization, List<String> scopes, String service, boolean granted) {
+    /**
+     * One request to the token service.
+     *
+     * @param method        GET (basic credentials) or POST (OAuth2 refresh token)
+     * @param authorization the Authorization header, or null
+     * @param scopes        the scopes asked for
+     * @param service       the service asked for
+     * @param granted       whether a token was issued
+     */
+    public record TokenRequest(String method, String authorization, List<String> scopes, String service, boolean granted) {
     }
+
+    /** The OAuth2 refresh token (a docker config identitytoken) this service accepts on POST. */
+    public static final String REFRESH_TOKEN = "kensa-refresh-token";
 
     private final String user;
     private final String password;
@@ -135,30 +146,38 @@ public final class TokenServer implements AutoCloseable {
         try (exchange) {
             List<String> scopes = new ArrayList<>();
             String service = null;
-            String query = exchange.getRequestURI().getRawQuery();
-            if (query != null) {
-                for (String pair : query.split("&")) {
+            String refreshToken = null;
+            String grantType = null;
+            boolean post = exchange.getRequestMethod().equals("POST");
+            String form = post ? new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)
+                    : exchange.getRequestURI().getRawQuery();
+            if (form != null) {
+                for (String pair : form.split("&")) {
                     int eq = pair.indexOf('=');
                     String name = eq < 0 ? pair : pair.substring(0, eq);
                     String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                    if (name.equals("scope")) {
-                        scopes.addAll(List.of(value.split(" ")));
-                    } else if (name.equals("service")) {
-                        service = value;
+                    switch (name) {
+                        case "scope" -> scopes.addAll(List.of(value.split(" ")));
+                        case "service" -> service = value;
+                        case "refresh_token" -> refreshToken = value;
+                        case "grant_type" -> grantType = value;
+                        default -> { }
                     }
                 }
             }
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
             String expected = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-            boolean ok = expected.equals(authorization) && SERVICE.equals(service);
-            requests.add(new TokenRequest(authorization, List.copyOf(scopes), service, ok));
+            boolean ok = SERVICE.equals(service) && (post
+                    ? "refresh_token".equals(grantType) && REFRESH_TOKEN.equals(refreshToken)
+                    : expected.equals(authorization));
+            requests.add(new TokenRequest(exchange.getRequestMethod(), authorization, List.copyOf(scopes), service, ok));
             if (!ok) {
                 exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"kensa-token\"");
                 send(exchange, 401, "{\"errors\":[{\"code\":\"UNAUTHORIZED\",\"message\":\"bad credentials\"}]}");
                 return;
             }
             ObjectNode body = JSON.createObjectNode();
-            body.put(tokenField, jwt(scopes));
+            body.put(post ? "access_token" : tokenField, jwt(scopes));
             body.put("expires_in", 300);
             body.put("issued_at", Instant.now().toString());
             send(exchange, 200, JSON.writeValueAsString(body));
