@@ -1,9 +1,9 @@
 package io.kensa.cli;
 
-import io.kensa.core.KensaException;
 import io.kensa.image.layer.LayerLimits;
 import io.kensa.image.oci.Platform;
 import io.kensa.image.source.ImageSource;
+import io.kensa.image.source.RegistrySource;
 import picocli.CommandLine.Option;
 
 /** How to reach a registry: credentials and plain HTTP. */
@@ -18,6 +18,9 @@ final class RegistryOptions {
     String password;
 
     ImageSource open(String reference, Platform platform, LayerLimits limits) {
-        throw new KensaException("registry references are not supported yet: " + reference);
+        String pass = password != null ? password : System.getenv("KENSA_PASSWORD");
+        io.kensa.image.registry.RegistryOptions options = new io.kensa.image.registry.RegistryOptions(platform,
+                insecure, username, username == null ? null : pass, null, limits, null);
+        return RegistrySource.open(reference, options);
     }
 }
