@@ -13,6 +13,7 @@ public final class AnalyzerRegistry {
 
     public static AnalyzerRegistry defaults() {
         return new AnalyzerRegistry(List.of(
+                new io.kensa.analyze.pkg.rpm.RpmDbAnalyzer()
         ));
     }
 
