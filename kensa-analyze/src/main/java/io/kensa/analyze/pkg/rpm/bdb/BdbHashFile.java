@@ -10,9 +10,9 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * Reads every key/data pair of a BerkeleyDB hash database file (as written by db 4.x/5.x, either byte order,
- * with or without page checksums; not encrypted). Scans pages 1..last in file order and reads the hash pages
- * (bucket pages and their overflow bucket pages), so each stored pair is seen exactly once and the walk ends
- * after at most as many page reads as the file has pages, plus the (cycle-checked) overflow and duplicate chains.
+ * with or without page checksums; not encrypted), in cursor order: bucket by bucket, each bucket's chain of hash
+ * pages in turn. Every page is read at most once per walk (cycles are errors), so the walk is bounded by the
+ * file's page count, plus the (cycle-checked) overflow and duplicate chains.
  *
  * <p>Hash page items, addressed by the offset index after the page header: {@code H_KEYDATA} (type 1, bytes up
  * to the previous item), {@code H_DUPLICATE} (2, on-page duplicates: length, bytes, length), {@code H_OFFPAGE}
@@ -30,18 +30,19 @@ public final class BdbHashFile implements Closeable {
     private final FileChannel ch;
     private final BdbPageReader pages;
     private final BdbOverflowReader overflow;
-    private final BdbOffPageDuplicates offPageDuplicates;
+    private final BdbOffPageDuplicates duplicateTrees;
     private long hashPages;
     private long pairs;
     private long overflowValues;
-    private long duplicateValues;
+    private long onPageDuplicates;
+    private long offPageDuplicates;
 
     private BdbHashFile(FileChannel ch, BdbMeta meta) {
         this.ch = ch;
         this.pages = new BdbPageReader(ch, meta);
         long capacity = meta.lastPage() * (meta.pageSize() - meta.pageHeaderSize());
         this.overflow = new BdbOverflowReader(pages, Math.min(MAX_ITEM_LENGTH, capacity));
-        this.offPageDuplicates = new BdbOffPageDuplicates(pages, overflow);
+        this.duplicateTrees = new BdbOffPageDuplicates(pages, overflow);
     }
 
     /** Opens {@code file} and checks its metadata page; nothing else is read yet. */
@@ -69,16 +70,38 @@ public final class BdbHashFile implements Closeable {
         ch.close();
     }
 
+    /**
+     * Walks buckets 0..maxBucket, each from its first page along its chain of overflow bucket pages, the order of a
+     * BerkeleyDB cursor (and of rpm). Every page may be visited once in the whole walk, so the walk ends after at
+     * most as many page reads as the file has pages.
+     */
     private BdbStats walk(BdbPairSink sink) throws IOException {
-        long last = pages.meta().lastPage();
-        for (long n = 1; n <= last; n++) {
-            BdbPage p = pages.read(n);
-            if (p.type() == BdbPage.P_HASH || p.type() == BdbPage.P_HASH_UNSORTED) {
+        BdbMeta meta = pages.meta();
+        PageVisits visits = new PageVisits(meta.lastPage());
+        visits.newWalk();
+        for (long bucket = 0; bucket <= meta.maxBucket(); bucket++) {
+            long page = meta.bucketPage(bucket);
+            boolean first = true;
+            while (page != 0) {
+                BdbPage p = pages.read(page);
+                if (!visits.firstVisit(page)) {
+                    throw new RpmDbFormatException("hash bucket " + bucket + " reaches page " + page
+                            + ", which an earlier bucket page already used");
+                }
+                if (first && p.type() == BdbPage.P_INVALID && p.entries() == 0) {
+                    break; // a bucket page never written: an empty bucket
+                }
+                if (p.type() != BdbPage.P_HASH && p.type() != BdbPage.P_HASH_UNSORTED) {
+                    throw new RpmDbFormatException("hash bucket " + bucket + " reaches page " + page + " of type "
+                            + p.type() + ", expected a hash page");
+                }
                 hashPages++;
                 hashPage(p, sink);
+                page = p.nextPage();
+                first = false;
             }
         }
-        return new BdbStats(hashPages, pairs, overflowValues, duplicateValues);
+        return new BdbStats(hashPages, pairs, overflowValues, onPageDuplicates, offPageDuplicates);
     }
 
     private void hashPage(BdbPage p, BdbPairSink sink) throws IOException {
@@ -125,11 +148,11 @@ public final class BdbHashFile implements Closeable {
                 overflowValues++;
                 emit(sink, key, value);
             }
-            case H_DUPLICATE -> onPageDuplicates(p, at + 1, end, key, sink);
+            case H_DUPLICATE -> readOnPageDuplicates(p, at + 1, end, key, sink);
             case H_OFFDUP -> {
                 requireLength(p, at, end, 8);
-                offPageDuplicates.read(p.u32(at + 4), (value, fromOverflow) -> {
-                    duplicateValues++;
+                duplicateTrees.read(p.u32(at + 4), (value, fromOverflow) -> {
+                    offPageDuplicates++;
                     if (fromOverflow) {
                         overflowValues++;
                     }
@@ -147,7 +170,7 @@ public final class BdbHashFile implements Closeable {
         return overflow.read(p.u32(at + 4), p.u32(at + 8));
     }
 
-    private void onPageDuplicates(BdbPage p, int from, int end, byte[] key, BdbPairSink sink) throws IOException {
+    private void readOnPageDuplicates(BdbPage p, int from, int end, byte[] key, BdbPairSink sink) throws IOException {
         int at = from;
         while (at < end) {
             if (at + 2 > end) {
@@ -158,7 +181,7 @@ public final class BdbHashFile implements Closeable {
                 throw new RpmDbFormatException("hash page " + p.number() + ": bad duplicate entry of " + len
                         + " bytes at offset " + at);
             }
-            duplicateValues++;
+            onPageDuplicates++;
             emit(sink, key, p.bytes(at + 2, len));
             at += 2 + len + 2;
         }

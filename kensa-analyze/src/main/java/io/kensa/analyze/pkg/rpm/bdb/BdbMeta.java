@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The validated metadata page (page 0) of a BerkeleyDB hash database file.
@@ -16,8 +18,11 @@ import java.nio.channels.FileChannel;
  * @param pageSize       page size in bytes, a power of two from 512 to 65536
  * @param lastPage       number of the last page
  * @param pageHeaderSize bytes before a page's item index: 26, or 32 when pages carry checksums
+ * @param maxBucket      highest hash bucket in use
+ * @param spares         the 32 "spare points": bucket {@code b} lives on page {@code b + spares[ceil(log2(b + 1))]}
  */
-public record BdbMeta(ByteOrder order, int version, int pageSize, long lastPage, int pageHeaderSize) {
+public record BdbMeta(ByteOrder order, int version, int pageSize, long lastPage, int pageHeaderSize, long maxBucket,
+                      List<Long> spares) {
     /** Magic number of a hash database. */
     public static final int HASH_MAGIC = 0x061561;
     private static final int BTREE_MAGIC = 0x053162;
@@ -30,6 +35,17 @@ public record BdbMeta(ByteOrder order, int version, int pageSize, long lastPage,
     private static final int DBMETA_CHKSUM = 0x01;
     private static final int PAGE_HEADER = 26;
     private static final int PAGE_HEADER_CHECKSUMMED = 32;
+    private static final int SPARES = 32;
+
+    public BdbMeta {
+        spares = List.copyOf(spares);
+    }
+
+    /** The first page of {@code bucket} (0..maxBucket), as BerkeleyDB's {@code BUCKET_TO_PAGE} computes it. */
+    public long bucketPage(long bucket) {
+        int log2 = 64 - Long.numberOfLeadingZeros(bucket); // ceil(log2(bucket + 1))
+        return bucket + spares.get(log2);
+    }
 
     /** Reads and checks the metadata page of {@code ch}. */
     public static BdbMeta read(FileChannel ch) throws IOException {
@@ -76,8 +92,17 @@ public record BdbMeta(ByteOrder order, int version, int pageSize, long lastPage,
             throw new RpmDbFormatException("BerkeleyDB file truncated: last page " + lastPage + " of " + pageSize
                     + " bytes needs " + needed + " bytes, file has " + size);
         }
+        long maxBucket = Integer.toUnsignedLong(b.getInt(72));
+        if (maxBucket > lastPage || 64 - Long.numberOfLeadingZeros(maxBucket) >= SPARES) {
+            throw new RpmDbFormatException("BerkeleyDB hash metadata: max bucket " + maxBucket
+                    + " is impossible in a file of " + (lastPage + 1) + " pages");
+        }
+        List<Long> spares = new ArrayList<>(SPARES);
+        for (int i = 0; i < SPARES; i++) {
+            spares.add(Integer.toUnsignedLong(b.getInt(96 + 4 * i)));
+        }
         return new BdbMeta(order, version, pageSize, lastPage,
-                checksummed ? PAGE_HEADER_CHECKSUMMED : PAGE_HEADER);
+                checksummed ? PAGE_HEADER_CHECKSUMMED : PAGE_HEADER, maxBucket, spares);
     }
 
     private static String kind(int magic) {

@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
  * item offset index follows the header (after a 6-byte checksum area when the database is checksummed).
  */
 final class BdbPage {
+    static final int P_INVALID = 0;
     static final int P_HASH_UNSORTED = 2;
     static final int P_IBTREE = 3;
     static final int P_IRECNO = 4;

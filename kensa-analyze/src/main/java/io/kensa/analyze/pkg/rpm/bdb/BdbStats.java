@@ -6,7 +6,9 @@ package io.kensa.analyze.pkg.rpm.bdb;
  * @param hashPages       hash pages read
  * @param pairs           key/data pairs yielded (each duplicate counts)
  * @param overflowValues  values read from overflow page chains
- * @param duplicateValues values read from on-page or off-page duplicate sets
+ * @param onPageDuplicates  values read from on-page duplicate sets ({@code H_DUPLICATE})
+ * @param offPageDuplicates values read from off-page duplicate trees ({@code H_OFFDUP})
  */
-public record BdbStats(long hashPages, long pairs, long overflowValues, long duplicateValues) {
+public record BdbStats(long hashPages, long pairs, long overflowValues, long onPageDuplicates,
+                       long offPageDuplicates) {
 }
