@@ -15,6 +15,13 @@ record TestFileEntry(Path file, String path, long size) implements FileEntry {
         return new TestFileEntry(file, path, Files.size(file));
     }
 
+    /** An entry with {@code content}, written to a file under {@code dir}. */
+    static TestFileEntry of(byte[] content, String path, Path dir) throws IOException {
+        Path file = Files.createTempFile(dir, "entry", ".bin");
+        Files.write(file, content);
+        return of(file, path);
+    }
+
     @Override
     public int mode() {
         return 0644;
