@@ -21,15 +21,17 @@ final class BdbOffPageDuplicates {
 
     private final BdbPageReader pages;
     private final BdbOverflowReader overflow;
-    private final PageVisits visits;
+    private PageVisits visits; // created on first use: rpm never stores duplicates
 
     BdbOffPageDuplicates(BdbPageReader pages, BdbOverflowReader overflow) {
         this.pages = pages;
         this.overflow = overflow;
-        this.visits = new PageVisits(pages.meta().lastPage());
     }
 
     void read(long root, ValueSink sink) throws IOException {
+        if (visits == null) {
+            visits = new PageVisits(pages.meta().lastPage());
+        }
         visits.newWalk();
         long page = root;
         BdbPage p = visit(root, page);
