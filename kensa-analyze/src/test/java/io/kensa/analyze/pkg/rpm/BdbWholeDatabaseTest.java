@@ -105,7 +105,9 @@ class BdbWholeDatabaseTest {
         // Debian's rpm bdb_ro cannot read checksummed databases; db5.3_dump is the reference here.
         Path db = work.resolve("Packages-checksum");
         BdbFixtures.load(db, headers, List.of("db_pagesize=4096", "chksum=1"), work);
-        assertThat(BdbHashFile.open(db).meta().pageHeaderSize()).isEqualTo(32);
+        try (BdbHashFile file = BdbHashFile.open(db)) {
+            assertThat(file.meta().pageHeaderSize()).isEqualTo(32);
+        }
         assertThat(BdbPairsTest.walk(db)).containsExactlyInAnyOrderElementsOf(
                 BdbFixtures.dump(db, work).stream().map(BdbPairsTest::hex).toList());
         RecordingSink sink = RecordingSink.read(new BdbPackagesReader(), db);

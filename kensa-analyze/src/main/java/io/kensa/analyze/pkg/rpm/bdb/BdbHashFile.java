@@ -60,7 +60,7 @@ public final class BdbHashFile implements Closeable {
         return pages.meta();
     }
 
-    /** Streams every pair to {@code sink}, in page order; call once. */
+    /** Streams every pair to {@code sink}, in cursor order (see {@link BdbHashFile}); call once. */
     public BdbStats read(BdbPairSink sink) throws IOException {
         return walk(sink);
     }
