@@ -3,6 +3,7 @@ package io.kensa.analyze;
 import io.kensa.analyze.os.OsReleaseAnalyzer;
 import io.kensa.analyze.pkg.apk.ApkInstalledAnalyzer;
 import io.kensa.analyze.pkg.dpkg.DpkgStatusAnalyzer;
+import io.kensa.analyze.pkg.rpm.RpmDbAnalyzer;
 
 import java.util.List;
 import java.util.StringJoiner;
@@ -19,7 +20,8 @@ public final class AnalyzerRegistry {
         return new AnalyzerRegistry(List.of(
                 new OsReleaseAnalyzer(),
                 new DpkgStatusAnalyzer(),
-                new ApkInstalledAnalyzer()
+                new ApkInstalledAnalyzer(),
+                new RpmDbAnalyzer()
         ));
     }
 

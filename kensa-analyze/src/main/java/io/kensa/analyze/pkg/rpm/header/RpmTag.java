@@ -1,0 +1,29 @@
+package io.kensa.analyze.pkg.rpm.header;
+
+/** Numbers of the rpm header tags Kensa reads (as defined by rpm's {@code rpmtag.h}). */
+public final class RpmTag {
+    /** Region tag of legacy (rpm v3) headers. */
+    public static final int HEADERIMAGE = 61;
+    /** Region tag of a signature header. */
+    public static final int HEADERSIGNATURES = 62;
+    /** Region tag of the immutable part of a package header, the usual first entry of an installed header. */
+    public static final int HEADERIMMUTABLE = 63;
+
+    public static final int NAME = 1000;
+    public static final int VERSION = 1001;
+    public static final int RELEASE = 1002;
+    public static final int EPOCH = 1003;
+    public static final int VENDOR = 1011;
+    public static final int LICENSE = 1014;
+    public static final int ARCH = 1022;
+    public static final int SOURCERPM = 1044;
+    public static final int MODULARITYLABEL = 5096;
+
+    private RpmTag() {
+    }
+
+    /** Whether {@code tag} marks a header region (its data is the 16-byte region trailer, not a value). */
+    public static boolean isRegion(int tag) {
+        return tag == HEADERIMAGE || tag == HEADERSIGNATURES || tag == HEADERIMMUTABLE;
+    }
+}
