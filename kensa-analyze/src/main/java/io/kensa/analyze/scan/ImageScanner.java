@@ -106,8 +106,8 @@ public final class ImageScanner {
         progress.layerStarted(index, count, ref.diffId().toString(), false);
         LayerResult result;
         LayerStream stream;
-        try (InputStream blob = source.openBlob(ref)) {
-            stream = LayerStream.open(blob, ref, limits);
+        try (InputStream blob = source.openBlob(ref); LayerStream verified = LayerStream.open(blob, ref, limits)) {
+            stream = verified;
             result = scanner.scan(ref.diffId(), stream);
         }
         cache.put(result);

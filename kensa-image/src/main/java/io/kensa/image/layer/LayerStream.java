@@ -17,7 +17,9 @@ import java.util.zip.ZipException;
  * The uncompressed tar bytes of one layer blob, verified while streaming: the blob's digest over the raw bytes,
  * the diffID over the uncompressed bytes, and a ceiling on the uncompressed size (decompression bombs). Call
  * {@link #finish()} after the tar has been read: it drains what is left and checks both digests. Compression is
- * recognised from the bytes themselves (gzip, zstd or none), whatever the media type says.
+ * recognised from the bytes themselves (gzip, zstd or none), whatever the media type says. Compressed layers are
+ * inflated on a second thread ({@link InflaterPump}) while the caller hashes and parses; close the stream to
+ * stop that thread early.
  */
 public final class LayerStream extends InputStream {
     private static final int BUFFER = 1 << 16;
@@ -27,20 +29,24 @@ public final class LayerStream extends InputStream {
     private final LayerRef layer;
     private final long maxBytes;
     private final HashingInputStream raw;
-    private final InputStream decompressed;
+    /** The tar bytes for an uncompressed layer; null when a pump inflates. */
+    private final InputStream plain;
+    private final InflaterPump pump;
     private final MessageDigest diffDigest;
-    private final boolean sameDigest;
+    private volatile Digest rawDigest;
+    private InflaterPump.Chunk chunk;
+    private int chunkPos;
+    private boolean ended;
     private long count;
-    private Digest computedDigest;
 
-    private LayerStream(LayerRef layer, HashingInputStream raw, InputStream decompressed, boolean sameDigest,
+    private LayerStream(LayerRef layer, HashingInputStream raw, InputStream plain, InputStream decompressed,
                         long maxBytes) {
         this.layer = layer;
         this.raw = raw;
-        this.decompressed = decompressed;
-        this.sameDigest = sameDigest;
+        this.plain = plain;
         this.maxBytes = maxBytes;
-        this.diffDigest = sameDigest ? null : sha256();
+        this.diffDigest = plain != null ? null : sha256();
+        this.pump = decompressed == null ? null : new InflaterPump(decompressed, this::drainRaw);
     }
 
     /** Wraps the raw blob bytes of {@code layer}. */
@@ -51,20 +57,20 @@ public final class LayerStream extends InputStream {
         byte[] head = buffered.readNBytes(4);
         buffered.reset();
         InputStream decompressed;
-        boolean plain = false;
         try {
             if (startsWith(head, GZIP_MAGIC)) {
                 decompressed = new GZIPInputStream(buffered, BUFFER);
             } else if (startsWith(head, ZSTD_MAGIC)) {
                 decompressed = new ZstdInputStreamNoFinalizer(buffered);
             } else {
-                decompressed = buffered;
-                plain = true;
+                return new LayerStream(layer, raw, buffered, null, limits.maxLayerBytes());
             }
         } catch (IOException e) {
-            throw new KensaException(name(layer) + ": corrupt compressed data (" + e.getMessage() + ")");
+            throw translate(layer, e);
         }
-        return new LayerStream(layer, raw, decompressed, plain, limits.maxLayerBytes());
+        LayerStream stream = new LayerStream(layer, raw, null, decompressed, limits.maxLayerBytes());
+        stream.pump.start();
+        return stream;
     }
 
     @Override
@@ -76,19 +82,10 @@ public final class LayerStream extends InputStream {
 
     @Override
     public int read(byte[] buf, int off, int len) throws IOException {
-        int n;
-        try {
-            n = decompressed.read(buf, off, len);
-        } catch (ZipException e) {
-            throw new KensaException(name(layer) + ": corrupt gzip data (" + e.getMessage() + ")");
-        } catch (java.io.EOFException e) {
-            throw new KensaException(name(layer) + ": truncated (unexpected end of compressed data)");
-        } catch (IOException e) {
-            if (e.getClass().getName().startsWith("com.github.luben.zstd")) {
-                throw new KensaException(name(layer) + ": corrupt zstd data (" + e.getMessage() + ")");
-            }
-            throw e;
+        if (len == 0) {
+            return 0;
         }
+        int n = plain != null ? plain.read(buf, off, len) : fromPump(buf, off, len);
         if (n > 0) {
             count += n;
             if (count > maxBytes) {
@@ -100,6 +97,41 @@ public final class LayerStream extends InputStream {
             }
         }
         return n;
+    }
+
+    private int fromPump(byte[] buf, int off, int len) throws IOException {
+        while (chunk == null || chunkPos >= chunk.length()) {
+            if (ended) {
+                return -1;
+            }
+            chunk = pump.take();
+            chunkPos = 0;
+            if (chunk.failure() != null) {
+                ended = true;
+                throw translate(layer, chunk.failure());
+            }
+            if (chunk == InflaterPump.Chunk.END) {
+                ended = true;
+                return -1;
+            }
+        }
+        int n = Math.min(len, chunk.length() - chunkPos);
+        System.arraycopy(chunk.data(), chunkPos, buf, off, n);
+        chunkPos += n;
+        return n;
+    }
+
+    /** Runs on the pump thread once the decompressed data ends: trailing bytes count in the blob digest. */
+    private void drainRaw() {
+        byte[] scratch = new byte[BUFFER];
+        try {
+            while (raw.read(scratch, 0, scratch.length) >= 0) {
+                // drain
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        rawDigest = Digest.sha256(raw.digest());
     }
 
     @Override
@@ -123,7 +155,7 @@ public final class LayerStream extends InputStream {
 
     /** Digest of the raw blob, known after {@link #finish()}. */
     public Digest blobDigest() {
-        return computedDigest;
+        return rawDigest;
     }
 
     /** Size of the raw blob, known after {@link #finish()}. */
@@ -137,14 +169,12 @@ public final class LayerStream extends InputStream {
         while (read(scratch, 0, scratch.length) >= 0) {
             // drain the uncompressed stream: the diffID covers every byte, including tar padding
         }
-        // trailing bytes after the compressed stream are part of the blob digest
-        while (raw.read(scratch, 0, scratch.length) >= 0) {
-            // drain
+        if (plain != null) {
+            drainRaw();
         }
-        computedDigest = Digest.sha256(raw.digest());
-        Digest diffId = sameDigest ? computedDigest : Digest.sha256(diffDigest.digest());
-        if (layer.digest() != null && !layer.digest().equals(computedDigest)) {
-            throw new KensaException("blob " + layer.digest() + ": digest mismatch (content is " + computedDigest + ")");
+        Digest diffId = plain != null ? rawDigest : Digest.sha256(diffDigest.digest());
+        if (layer.digest() != null && !layer.digest().equals(rawDigest)) {
+            throw new KensaException("blob " + layer.digest() + ": digest mismatch (content is " + rawDigest + ")");
         }
         if (!layer.diffId().equals(diffId)) {
             throw new KensaException(name(layer) + ": diffID mismatch (config says " + layer.diffId()
@@ -154,7 +184,27 @@ public final class LayerStream extends InputStream {
 
     @Override
     public void close() throws IOException {
-        decompressed.close();
+        if (pump != null) {
+            pump.stop();
+        }
+        raw.close();
+    }
+
+    /** One line naming the layer for a failure of its compressed data. */
+    private static RuntimeException translate(LayerRef layer, Throwable t) throws IOException {
+        Throwable c = t instanceof java.io.UncheckedIOException u ? u.getCause() : t;
+        switch (c) {
+            case KensaException k -> throw k;
+            case ZipException z -> throw new KensaException(name(layer) + ": corrupt gzip data (" + z.getMessage() + ")");
+            case java.io.EOFException e ->
+                    throw new KensaException(name(layer) + ": truncated (unexpected end of compressed data)");
+            case IOException io when io.getClass().getName().startsWith("com.github.luben.zstd") ->
+                    throw new KensaException(name(layer) + ": corrupt zstd data (" + io.getMessage() + ")");
+            case IOException io -> throw new IOException(io.getMessage(), io);
+            case RuntimeException r -> throw r;
+            case Error err -> throw err;
+            default -> throw new IOException(c);
+        }
     }
 
     static MessageDigest sha256() {
