@@ -227,6 +227,19 @@ class LayerSemanticsTest {
     }
 
     @Test
+    void packageDatabaseHiddenInAFifosSizeFieldIsStillFound() throws IOException {
+        // a runtime (Go's archive/tar) gives a FIFO no data and unpacks the status file that follows it
+        byte[] hidden = new io.kensa.image.testing.RawTar().file(STATUS, io.kensa.image.testing.Bytes.utf8(status("hidden=6.6")))
+                .bytes();
+        byte[] layer = new io.kensa.image.testing.RawTar()
+                .add(io.kensa.image.testing.RawTar.header("run/fifo", '6', hidden.length, null))
+                .raw(hidden).end().bytes();
+        Path file = new DockerArchive().layer(layer).write(dir.resolve("fifo.tar"));
+        ScanReport r = Scans.scan(file, dir.resolve("scratch"));
+        assertThat(versions(r)).isEqualTo(Map.of("hidden", "6.6"));
+    }
+
+    @Test
     void sameLayerDiffIdTwiceInOneImage() throws IOException {
         TarBuilder same = TarBuilder.layer().file(STATUS, status("a=1"));
         byte[] tar = same.build();
