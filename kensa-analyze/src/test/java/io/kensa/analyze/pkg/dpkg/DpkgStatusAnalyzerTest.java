@@ -162,6 +162,31 @@ class DpkgStatusAnalyzerTest {
         assertThat(analyze("var/lib/dpkg/status.d/x", "Package: x\nVersion: 1\nStatus: deinstall ok config-files\n")).isNull();
     }
 
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 10, unit = java.util.concurrent.TimeUnit.SECONDS)
+    void manyContinuationLinesOfAWantedFieldTakeLinearTime() throws IOException {
+        // 2 MB of status (a few KB gzip'ed in a layer): joining continuation lines by String concatenation is
+        // quadratic and took minutes here
+        String status = "Package: a\nStatus: install ok installed\nVersion: 1.0\n" + " x\n".repeat(600_000)
+                + "Architecture: amd64\n\nPackage: b\nStatus: install ok installed\nVersion: 2.0\n";
+        long start = System.nanoTime();
+        FileResult r = analyze("var/lib/dpkg/status", status);
+        assertThat(System.nanoTime() - start).isLessThan(java.util.concurrent.TimeUnit.SECONDS.toNanos(5));
+        assertThat(r.packages()).extracting(Package::name).containsExactly("a", "b");
+        assertThat(r.packages().get(0).version()).startsWith("1.0\nx\nx").hasSize(3 + 600_000 * 2);
+        assertThat(r.packages().get(0).arch()).isEqualTo("amd64");
+    }
+
+    @Test
+    void continuationLinesOfWantedFieldsAreJoinedWithNewlines() throws IOException {
+        FileResult r = analyze("var/lib/dpkg/status", "Package: a\nStatus: install ok\n installed\nVersion: 1\n"
+                + "Description: d\n Version: 9\n");
+        assertThat(r.packages()).singleElement().satisfies(p -> assertThat(p.version()).isEqualTo("1"));
+        assertThat(Deb822Parser.parse(new java.io.BufferedReader(new java.io.StringReader(
+                "A: 1\n two\n\tthree\nB: x\n ignored? no: B is wanted\nC: skipped\n cont\n")), java.util.Set.of("A", "B")))
+                .containsExactly(Map.of("A", "1\ntwo\nthree", "B", "x\nignored? no: B is wanted"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"install ok installed", " hold  ok installed ", "deinstall reinstreq installed"})
     void statusWordsInstalled(String status) {
