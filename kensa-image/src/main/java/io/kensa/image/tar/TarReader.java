@@ -94,10 +94,13 @@ public final class TarReader {
         if (type == TarEntry.Type.FILE && name.endsWith("/") && typeFlag == '\0') {
             type = TarEntry.Type.DIRECTORY;
         }
-        // Links, directories and devices carry no data even if a size is recorded (except GNU quirks): trust
-        // the size only for types that have data, as GNU tar does.
+        // Links, directories, devices and FIFOs carry no data even if a size is recorded: trust the size only for
+        // types that have data, exactly as Go's archive/tar (which container runtimes unpack layers with) does.
+        // Skipping a FIFO's "data" would hide from the scan the entries a runtime unpacks from those bytes.
+        boolean headerOnly = typeFlag == '3' || typeFlag == '4' || typeFlag == '6';
         long dataSize = switch (type) {
-            case FILE, OTHER -> size;
+            case FILE -> size;
+            case OTHER -> headerOnly ? 0 : size;
             default -> 0;
         };
         int mode = (int) (parseNumber(header, 100, 8, "mode") & 07777);

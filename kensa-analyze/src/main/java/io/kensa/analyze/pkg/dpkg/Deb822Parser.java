@@ -20,41 +20,54 @@ final class Deb822Parser {
         List<Map<String, String>> paragraphs = new ArrayList<>();
         Map<String, String> current = new LinkedHashMap<>();
         String field = null;
+        // the value of the wanted field being read: continuation lines are appended here, not by concatenating
+        // Strings, which is quadratic in the number of lines (a few MB of " x" lines took minutes)
+        StringBuilder value = null;
         String line;
         while ((line = reader.readLine()) != null) {
             if (line.isBlank()) {
+                put(current, field, value);
+                field = null;
+                value = null;
                 if (!current.isEmpty()) {
                     paragraphs.add(current);
                     current = new LinkedHashMap<>();
                 }
-                field = null;
                 continue;
             }
             char c = line.charAt(0);
             if (c == ' ' || c == '\t') {
-                if (field != null && current.containsKey(field)) {
-                    current.put(field, current.get(field) + "\n" + line.strip());
+                if (value != null) {
+                    value.append('\n').append(line.strip());
                 }
                 continue;
             }
             if (c == '#') {
                 continue;
             }
+            put(current, field, value);
+            field = null;
+            value = null;
             int colon = line.indexOf(':');
             if (colon <= 0) {
-                field = null;
                 continue;
             }
-            field = line.substring(0, colon);
-            if (wanted.contains(field)) {
-                current.put(field, line.substring(colon + 1).strip());
-            } else {
-                field = null;
+            String name = line.substring(0, colon);
+            if (wanted.contains(name)) {
+                field = name;
+                value = new StringBuilder(line.substring(colon + 1).strip());
             }
         }
+        put(current, field, value);
         if (!current.isEmpty()) {
             paragraphs.add(current);
         }
         return paragraphs;
+    }
+
+    private static void put(Map<String, String> paragraph, String field, StringBuilder value) {
+        if (field != null && value != null) {
+            paragraph.put(field, value.toString());
+        }
     }
 }
