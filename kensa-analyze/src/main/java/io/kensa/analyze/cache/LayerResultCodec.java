@@ -21,7 +21,7 @@ import java.util.Map;
  * so a damaged cache file fails cleanly (and counts as a miss) instead of exhausting memory.
  */
 final class LayerResultCodec {
-    static final int MAGIC = 0x4b4c5231; // "KLR1"
+    static final int MAGIC = 0x4b4c5232; // "KLR2"
     private static final int MAX_COUNT = 10_000_000;
     private static final int MAX_STRING = 64 << 20;
 
@@ -55,6 +55,7 @@ final class LayerResultCodec {
             string(out, l.target());
             out.writeBoolean(l.hard());
         }
+        strings(out, r.shadows());
         strings(out, r.warnings());
     }
 
@@ -88,7 +89,8 @@ final class LayerResultCodec {
         for (int i = 0; i < nLinks; i++) {
             links.add(new LinkRecord(string(in), string(in), in.readBoolean()));
         }
-        return new LayerResult(diffId, files, whiteouts, opaque, links, entries, strings(in));
+        List<String> shadows = strings(in);
+        return new LayerResult(diffId, files, whiteouts, opaque, links, shadows, entries, strings(in));
     }
 
     private static void writePackage(DataOutputStream out, Package p) throws IOException {

@@ -37,6 +37,16 @@ public final class FileDispatcher {
         return false;
     }
 
+    /** Whether exactly the same analyzers want both paths. */
+    public boolean sameAnalyzers(String a, String b) {
+        for (Analyzer analyzer : analyzers) {
+            if (analyzer.wants(a) != analyzer.wants(b)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Runs the analyzers wanting {@code path}; adds their results and warnings to the given lists. */
     public void dispatch(String path, long size, int mode, InputStream content, List<FileResult> results,
                          List<String> warnings) throws IOException {

@@ -12,19 +12,22 @@ import java.util.List;
  * @param files      one result per analysed file
  * @param whiteouts  paths this layer deletes from the layers below ({@code .wh.<name>})
  * @param opaqueDirs directories whose lower-layer content this layer hides ({@code .wh..wh..opq})
- * @param links      symbolic and hard links at paths some analyzer wants
+ * @param links      symbolic links at paths some analyzer wants
+ * @param shadows    other non-directory entries (links, devices) at paths nobody reads: each hides whatever
+ *                   the layers below had at and under that path, as when a link replaces a directory
  * @param entries    number of tar entries read
  * @param warnings   problems that did not stop the scan (unsafe entries skipped, unreadable files)
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record LayerResult(String diffId, List<FileResult> files, List<String> whiteouts, List<String> opaqueDirs,
-                          List<LinkRecord> links, long entries, List<String> warnings) {
+                          List<LinkRecord> links, List<String> shadows, long entries, List<String> warnings) {
 
     public LayerResult {
         files = files == null ? List.of() : List.copyOf(files);
         whiteouts = whiteouts == null ? List.of() : List.copyOf(whiteouts);
         opaqueDirs = opaqueDirs == null ? List.of() : List.copyOf(opaqueDirs);
         links = links == null ? List.of() : List.copyOf(links);
+        shadows = shadows == null ? List.of() : List.copyOf(shadows);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }
 }

@@ -13,8 +13,8 @@ import java.util.TreeMap;
 
 /**
  * The analysed files of an image as the container would see them after stacking layers 0..n: each layer's
- * opaque directories and whiteouts hide what the layers below put there, then its own files and links are laid
- * on top. Only analysed paths are tracked, so the view stays small however many files the image has.
+ * opaque directories, whiteouts and non-directory entries (a link replacing a directory) hide what the layers
+ * below put there, then its own files and links are laid on top. Only analysed paths are tracked, so the view stays small however many files the image has.
  */
 final class MergedView {
     private static final int MAX_LINK_HOPS = 16;
@@ -32,6 +32,14 @@ final class MergedView {
         for (String path : layer.whiteouts()) {
             nodes.remove(path);
             removeChildren(path);
+        }
+        // a link or device where the layers below had a directory (or a file) hides all of it
+        for (String path : layer.shadows()) {
+            nodes.remove(path);
+            removeChildren(path);
+        }
+        for (LinkRecord link : layer.links()) {
+            removeChildren(link.path());
         }
         Map<String, List<FileResult>> byPath = new LinkedHashMap<>();
         for (FileResult f : layer.files()) {

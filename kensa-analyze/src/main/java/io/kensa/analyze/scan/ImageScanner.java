@@ -4,6 +4,7 @@ import io.kensa.analyze.AnalyzerRegistry;
 import io.kensa.analyze.cache.LayerCache;
 import io.kensa.analyze.engine.FileDispatcher;
 import io.kensa.analyze.engine.LayerResult;
+import io.kensa.analyze.engine.LayerScan;
 import io.kensa.analyze.engine.LayerScanner;
 import io.kensa.analyze.engine.ScratchSpace;
 import io.kensa.analyze.inventory.Inventory;
@@ -104,11 +105,17 @@ public final class ImageScanner {
             return new Layer(hit.get(), true, knownDigest != null ? knownDigest : ref.diffId().toString(), ref.size());
         }
         progress.layerStarted(index, count, ref.diffId().toString(), false);
-        LayerResult result;
+        LayerScan scan;
         LayerStream stream;
         try (InputStream blob = source.openBlob(ref); LayerStream verified = LayerStream.open(blob, ref, limits)) {
             stream = verified;
-            result = scanner.scan(ref.diffId(), stream);
+            scan = scanner.scan(ref.diffId(), stream);
+        }
+        LayerResult result = scan.result();
+        if (!scan.pendingHardlinks().isEmpty()) {
+            try (InputStream blob = source.openBlob(ref); LayerStream again = LayerStream.open(blob, ref, limits)) {
+                result = scanner.rescanHardlinks(result, scan.pendingHardlinks(), again);
+            }
         }
         cache.put(result);
         progress.layerDone(index, count, ref.diffId().toString());

@@ -80,7 +80,7 @@ public final class RootfsScanner {
             });
         }
         Inventory inventory = new InventoryBuilder().build(List.of(new LayerResult(null, files, List.of(), List.of(),
-                links, 0, warnings)));
+                links, List.of(), 0, warnings)));
         Artifact artifact = new Artifact(name, "rootfs", null, List.of(), inventory.os(), null);
         return new ScanReport(Instant.now(), artifact, List.of(), inventory.packages(), inventory.warnings());
     }

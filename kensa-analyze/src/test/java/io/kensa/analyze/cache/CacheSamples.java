@@ -27,6 +27,7 @@ final class CacheSamples {
                 List.of(new FileResult("dpkg", "var/lib/dpkg/status", packages, Map.of(), List.of("package x has no Version")),
                         FileResult.ofProperties("os-release", "usr/lib/os-release", Map.of("ID", "debian", "VERSION_ID", "12"))),
                 List.of("opt/removed"), List.of("var/cache"),
-                List.of(new LinkRecord("etc/os-release", "usr/lib/os-release", false)), 1234, List.of("a warning"));
+                List.of(new LinkRecord("etc/os-release", "usr/lib/os-release", false)), List.of("lib"), 1234,
+                List.of("a warning"));
     }
 }

@@ -110,7 +110,7 @@ class LayerAttributionTest {
             LayerScanner scanner = new LayerScanner(new FileDispatcher(AnalyzerRegistry.defaults(), space), 1 << 20);
             LayerResult result;
             try (InputStream blob = src.openBlob(l3); LayerStream s = LayerStream.open(blob, l3, LayerLimits.DEFAULT)) {
-                result = scanner.scan(l3.diffId(), s);
+                result = scanner.scan(l3.diffId(), s).result();
             }
             assertThat(result.whiteouts()).containsExactlyInAnyOrder("app/id_rsa", "app/.env");
             assertThat(result.opaqueDirs()).isEmpty();

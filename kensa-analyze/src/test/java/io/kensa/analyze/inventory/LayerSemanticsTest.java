@@ -248,4 +248,40 @@ class LayerSemanticsTest {
         assertThat(r.layers()).hasSize(3);
         assertThat(Scans.find(r.packages(), "a").layer()).isEqualTo(r.layers().getFirst().diffId());
     }
+
+    @Test
+    void hardLinkAtADatabasePathToAFileNobodyReadsIsReadInASecondPass() throws IOException {
+        // the content sits at an unwanted path; only the hard link names it var/lib/dpkg/status, as a runtime
+        // unpacking the layer would see it
+        ScanReport r = scan(TarBuilder.layer()
+                .file("opt/cache/blob", status("hidden=1.0"))
+                .hardlink(STATUS, "opt/cache/blob")
+                .hardlink("var/lib/dpkg/status.d/also", "opt/cache/blob"));
+        assertThat(versions(r)).containsExactly(Map.entry("hidden", "1.0"));
+        assertThat(Scans.find(r.packages(), "hidden").paths()).contains(STATUS);
+    }
+
+    @Test
+    void hardLinkKeepsItsContentWhenALaterLayerDeletesTheOtherName() throws IOException {
+        ScanReport r = scan(
+                TarBuilder.layer().file("usr/lib/os-release", DEBIAN_RELEASE)
+                        .hardlink("etc/os-release", "usr/lib/os-release"),
+                TarBuilder.layer().whiteout("usr/lib/os-release"));
+        assertThat(r.artifact().os()).isNotNull();
+        assertThat(r.artifact().os().family()).isEqualTo("debian");
+    }
+
+    @Test
+    void symlinkReplacingADirectoryHidesWhatTheLowerLayersHadBelowIt() throws IOException {
+        ScanReport r = scan(
+                TarBuilder.layer().file("var/lib/dpkg/status.d/x", statusD("x", "1")).file(STATUS, status("a=1")),
+                TarBuilder.layer().symlink("var/lib/dpkg/status.d", "/nowhere"));
+        assertThat(versions(r)).containsExactly(Map.entry("a", "1"));
+        // usrmerge: lib becomes a link to usr/lib; the old lib/apk/db/installed is gone, the new one counts
+        String db = "P:musl\nV:1.2.4-r2\nA:x86_64\no:musl\n\n";
+        ScanReport merged = scan(
+                TarBuilder.layer().file("lib/apk/db/installed", "P:old\nV:0.1-r0\nA:x86_64\n\n"),
+                TarBuilder.layer().symlink("lib", "usr/lib").file("usr/lib/apk/db/installed", db));
+        assertThat(versions(merged)).containsExactly(Map.entry("musl", "1.2.4-r2"));
+    }
 }
