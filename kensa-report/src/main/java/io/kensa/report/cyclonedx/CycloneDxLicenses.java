@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -28,6 +29,10 @@ import java.util.Set;
 final class CycloneDxLicenses {
     /** The license ids the CycloneDX schema accepts, read from the schema that cyclonedx-core-java bundles. */
     private static final Set<String> SCHEMA_LICENSE_IDS = loadSchemaLicenseIds();
+    /** The same ids by their lower-case form, for the fast path that needs no SPDX parser. */
+    private static final Map<String, String> SCHEMA_IDS_BY_LOWER_CASE = SCHEMA_LICENSE_IDS.stream()
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(id -> id.toLowerCase(java.util.Locale.ROOT), id -> id,
+                    (a, b) -> a));
 
     private final SpdxExpressions expressions;
 
@@ -42,6 +47,24 @@ final class CycloneDxLicenses {
             return null;
         }
         LicenseChoice choice = new LicenseChoice();
+        if (present.stream().allMatch(CycloneDxLicenses::isSchemaId)) {
+            // the common case (plain listed ids): no expression parsing needed
+            for (String text : present) {
+                License license = new License();
+                license.setId(SCHEMA_IDS_BY_LOWER_CASE.get(text.toLowerCase(java.util.Locale.ROOT)));
+                choice.addLicense(license);
+            }
+            return choice;
+        }
+        if (present.stream().noneMatch(CycloneDxLicenses::mayBeExpression)) {
+            // free text such as "GPLv2+" or "MIT BSD": names, without waking the SPDX expression parser
+            for (String text : present) {
+                License license = new License();
+                license.setName(text);
+                choice.addLicense(license);
+            }
+            return choice;
+        }
         if (present.size() == 1) {
             Optional<SpdxExpression> only = expressions.parse(present.getFirst());
             if (only.isPresent() && !only.get().listedId()) {
@@ -60,6 +83,39 @@ final class CycloneDxLicenses {
             choice.addLicense(license);
         }
         return choice;
+    }
+
+    /**
+     * False when {@code text} cannot be an SPDX license expression: some token is neither a listed license id
+     * (with an optional {@code +}), a {@code LicenseRef-}/{@code DocumentRef-}, an operator, a parenthesis, nor an
+     * exception after {@code WITH}. True means "ask the SPDX parser".
+     */
+    static boolean mayBeExpression(String text) {
+        String[] tokens = text.replace("(", " ( ").replace(")", " ) ").trim().split("\\s+");
+        boolean afterWith = false;
+        for (String token : tokens) {
+            String upper = token.toUpperCase(java.util.Locale.ROOT);
+            if (afterWith) {
+                afterWith = false;
+                continue;
+            }
+            if (upper.equals("AND") || upper.equals("OR") || token.equals("(") || token.equals(")")) {
+                continue;
+            }
+            if (upper.equals("WITH")) {
+                afterWith = true;
+                continue;
+            }
+            String id = token.endsWith("+") ? token.substring(0, token.length() - 1) : token;
+            if (!isSchemaId(id) && !token.startsWith("LicenseRef-") && !token.startsWith("DocumentRef-")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isSchemaId(String text) {
+        return SCHEMA_IDS_BY_LOWER_CASE.containsKey(text.toLowerCase(java.util.Locale.ROOT));
     }
 
     private static Set<String> loadSchemaLicenseIds() {

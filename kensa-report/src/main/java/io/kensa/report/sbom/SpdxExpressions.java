@@ -24,11 +24,16 @@ import java.util.Optional;
 public final class SpdxExpressions {
     private static final String SCRATCH_URI = "https://kensa.dev/spdx/scratch";
 
-    private final InMemSpdxStore scratch = new InMemSpdxStore();
-    private final ModelCopyManager copyManager = new ModelCopyManager();
+    private InMemSpdxStore scratch;
+    private ModelCopyManager copyManager;
 
-    public SpdxExpressions() {
-        SpdxModelFactory.init();
+    /** The SPDX model is initialised on the first license string: a report without licenses never pays for it. */
+    private void init() {
+        if (scratch == null) {
+            SpdxModelFactory.init();
+            scratch = new InMemSpdxStore();
+            copyManager = new ModelCopyManager();
+        }
     }
 
     /** The expression, or empty when the string is blank or not a valid SPDX license expression. */
@@ -37,6 +42,7 @@ public final class SpdxExpressions {
             return Optional.empty();
         }
         String trimmed = license.strip();
+        init();
         try {
             AnyLicenseInfo info = LicenseInfoFactory.parseSPDXLicenseStringCompatV2(trimmed, scratch, SCRATCH_URI, copyManager);
             if (info instanceof InvalidLicenseExpression || info instanceof SpdxNoneLicense
