@@ -20,23 +20,18 @@ import java.util.regex.Pattern;
  * classic layout ({@code <id>/layer.tar}, {@code <digest>.tar.gz}) and the OCI-shaped one of Docker 25+
  * ({@code blobs/sha256/<hex>}).
  */
-public final class DockerArchiveSource implements ImageSource {
+public final class DockerArchiveSource extends ResolvedImageSource {
     private static final ObjectMapper JSON = io.kensa.image.oci.OciJson.MAPPER;
     /** A file named after its content digest: {@code <hex>}, {@code <hex>.json}, {@code <hex>.tar[.gz]}, {@code blobs/sha256/<hex>}. */
     private static final Pattern DIGEST_NAME = Pattern.compile("(?:.*/)?(?:sha256/)?([0-9a-f]{64})(?:\\.json|\\.tar|\\.tar\\.gz|\\.tar\\.zst)?");
 
-    private final String name;
     private final BlobStore store;
-    private final ImageConfig config;
-    private final List<LayerRef> layers;
     private final List<String> layerPaths;
 
     private DockerArchiveSource(String name, BlobStore store, ImageConfig config, List<LayerRef> layers,
                                 List<String> layerPaths) {
-        this.name = name;
+        super(name, config, layers, List.of());
         this.store = store;
-        this.config = config;
-        this.layers = layers;
         this.layerPaths = layerPaths;
     }
 
@@ -91,28 +86,8 @@ public final class DockerArchiveSource implements ImageSource {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public ImageConfig config() {
-        return config;
-    }
-
-    @Override
-    public List<String> repoDigests() {
-        return List.of();
-    }
-
-    @Override
-    public List<LayerRef> layers() {
-        return layers;
-    }
-
-    @Override
     public InputStream openBlob(LayerRef layer) throws IOException {
-        return store.open(layerPaths.get(layers.indexOf(layer)));
+        return store.open(layerPaths.get(layers().indexOf(layer)));
     }
 
     @Override

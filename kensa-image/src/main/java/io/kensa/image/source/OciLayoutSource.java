@@ -18,23 +18,15 @@ import java.util.List;
  * An OCI image layout ({@code oci-layout}, {@code index.json}, {@code blobs/}), either a directory or a tar
  * of one (an OCI archive). Every blob read is verified against its descriptor's digest.
  */
-public final class OciLayoutSource implements ImageSource {
+public final class OciLayoutSource extends ResolvedImageSource {
     private static final String REF_NAME = "org.opencontainers.image.ref.name";
     private static final int MAX_NESTING = 4;
 
-    private final String name;
     private final BlobStore store;
-    private final ImageConfig config;
-    private final List<LayerRef> layers;
-    private final List<String> repoDigests;
 
-    private OciLayoutSource(String name, BlobStore store, ImageConfig config, List<LayerRef> layers,
-                            List<String> repoDigests) {
-        this.name = name;
+    private OciLayoutSource(String name, BlobStore store, ImageConfig config, List<LayerRef> layers) {
+        super(name, config, layers, List.of());
         this.store = store;
-        this.config = config;
-        this.layers = layers;
-        this.repoDigests = repoDigests;
     }
 
     /**
@@ -96,7 +88,7 @@ public final class OciLayoutSource implements ImageSource {
             }
             layers.add(new LayerRef(d.digest(), config.diffIds().get(i), d.size(), d.mediaType(), createdBy.get(i)));
         }
-        return new OciLayoutSource(name, store, config, List.copyOf(layers), List.of());
+        return new OciLayoutSource(name, store, config, layers);
     }
 
     private static byte[] readBlob(BlobStore store, Descriptor d, LayerLimits limits, String name) throws IOException {
@@ -111,26 +103,6 @@ public final class OciLayoutSource implements ImageSource {
 
     private static String blobPath(Descriptor d) {
         return "blobs/" + d.digest().algorithm() + "/" + d.digest().hex();
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public ImageConfig config() {
-        return config;
-    }
-
-    @Override
-    public List<String> repoDigests() {
-        return repoDigests;
-    }
-
-    @Override
-    public List<LayerRef> layers() {
-        return layers;
     }
 
     @Override

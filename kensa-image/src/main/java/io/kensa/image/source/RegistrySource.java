@@ -23,24 +23,17 @@ import java.util.List;
  * an index), whose config is read (bounded, digest-verified) and whose layers are streamed on demand.
  * The repo digest is the digest of the manifest or index the reference names.
  */
-public final class RegistrySource implements ImageSource {
-    private final String name;
+public final class RegistrySource extends ResolvedImageSource {
     private final ImageReference reference;
     private final RegistryClient client;
-    private final ImageConfig config;
-    private final List<LayerRef> layers;
     private final Digest manifestDigest;
-    private final List<String> repoDigests;
 
     private RegistrySource(String name, ImageReference reference, RegistryClient client, ImageConfig config,
                            List<LayerRef> layers, Digest manifestDigest, List<String> repoDigests) {
-        this.name = name;
+        super(name, config, layers, repoDigests);
         this.reference = reference;
         this.client = client;
-        this.config = config;
-        this.layers = layers;
         this.manifestDigest = manifestDigest;
-        this.repoDigests = repoDigests;
     }
 
     /**
@@ -106,11 +99,6 @@ public final class RegistrySource implements ImageSource {
         return List.copyOf(out);
     }
 
-    @Override
-    public String name() {
-        return name;
-    }
-
     /** The parsed reference. */
     public ImageReference reference() {
         return reference;
@@ -123,22 +111,7 @@ public final class RegistrySource implements ImageSource {
 
     /** The platform of the image that was read, from its config. */
     public Platform platform() {
-        return config.platform();
-    }
-
-    @Override
-    public ImageConfig config() {
-        return config;
-    }
-
-    @Override
-    public List<String> repoDigests() {
-        return repoDigests;
-    }
-
-    @Override
-    public List<LayerRef> layers() {
-        return layers;
+        return config().platform();
     }
 
     /**
