@@ -65,6 +65,10 @@ final class CycloneDxLicenses {
             }
             return choice;
         }
+        if (present.size() == 1 && new PlainLicenseExpression(CycloneDxLicenses::isSchemaId).certainlyValid(present.getFirst())) {
+            choice.setExpression(new Expression(present.getFirst()));
+            return choice;
+        }
         if (present.size() == 1) {
             Optional<SpdxExpression> only = expressions.parse(present.getFirst());
             if (only.isPresent() && !only.get().listedId()) {

@@ -35,4 +35,35 @@ class CycloneDxLicensesTest {
         LicenseChoice expression = licenses.of(List.of("MIT AND BSD-3-Clause"));
         assertThat(expression.getExpression().getValue()).isEqualTo("MIT AND BSD-3-Clause");
     }
+
+    @Test
+    void plainExpressionsAreRecognisedAndEverythingElseIsLeftToTheParser() {
+        PlainLicenseExpression plain = new PlainLicenseExpression(id -> java.util.Set.of("MIT", "BSD-3-Clause",
+                "GPL-2.0-or-later", "LGPL-2.1-or-later", "GPL-3.0-or-later", "GCC-exception-3.1", "Apache-2.0",
+                "LGPL-2.1").contains(id));
+        assertThat(plain.certainlyValid("GPL-2.0-or-later AND LGPL-2.1-or-later")).isTrue();
+        assertThat(plain.certainlyValid("GPL-3.0-or-later WITH GCC-exception-3.1")).isTrue();
+        assertThat(plain.certainlyValid("(MIT OR Apache-2.0) AND (BSD-3-Clause OR LicenseRef-acme)")).isTrue();
+        assertThat(plain.certainlyValid("LGPL-2.1+ OR MIT")).isTrue();
+        // not certain: left to the SPDX parser
+        assertThat(plain.certainlyValid("MIT and BSD-3-Clause")).isFalse();
+        assertThat(plain.certainlyValid("MIT WITH Apache-2.0")).isFalse();
+        assertThat(plain.certainlyValid("GCC-exception-3.1")).isFalse();
+        assertThat(plain.certainlyValid("MIT AND")).isFalse();
+        assertThat(plain.certainlyValid("(MIT OR Apache-2.0")).isFalse();
+        assertThat(plain.certainlyValid("MIT Apache-2.0")).isFalse();
+        assertThat(plain.certainlyValid("Unknown-1.0 AND MIT")).isFalse();
+        assertThat(plain.certainlyValid("(".repeat(100) + "MIT" + ")".repeat(100))).isFalse();
+    }
+
+    @Test
+    void theFastExpressionPathAgreesWithTheSpdxParser() {
+        SpdxExpressions parser = new SpdxExpressions();
+        CycloneDxLicenses licenses = new CycloneDxLicenses(parser);
+        for (String text : List.of("GPL-2.0-or-later AND LGPL-2.1-or-later", "GPL-3.0-or-later WITH GCC-exception-3.1",
+                "(MIT OR Apache-2.0) AND BSD-3-Clause", "LicenseRef-acme")) {
+            assertThat(licenses.of(List.of(text)).getExpression().getValue()).as(text).isEqualTo(text);
+            assertThat(parser.parse(text)).as("the SPDX parser accepts " + text).isPresent();
+        }
+    }
 }

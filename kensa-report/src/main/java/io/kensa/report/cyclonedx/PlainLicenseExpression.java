@@ -1,0 +1,93 @@
+package io.kensa.report.cyclonedx;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+
+/**
+ * Recognises the everyday SPDX license expressions without the SPDX library: listed ids (optionally {@code +}),
+ * {@code LicenseRef-} references, upper-case {@code AND}/{@code OR}, parentheses, and {@code WITH} an exception id
+ * (a listed id naming an exception). It only says "certainly valid"; anything it does not recognise is left to the
+ * SPDX parser, so it can never accept what the parser would refuse because it is stricter than the grammar.
+ */
+final class PlainLicenseExpression {
+    private final Predicate<String> listedId;
+    private List<String> tokens;
+    private int pos;
+
+    PlainLicenseExpression(Predicate<String> listedId) {
+        this.listedId = listedId;
+    }
+
+    /** True when {@code text} is certainly a valid SPDX license expression. */
+    boolean certainlyValid(String text) {
+        tokens = List.of(text.replace("(", " ( ").replace(")", " ) ").trim().split("\\s+"));
+        pos = 0;
+        return expression(0) && pos == tokens.size();
+    }
+
+    private boolean expression(int depth) {
+        if (depth > 32 || !conjunction(depth)) {
+            return false;
+        }
+        while (peek("OR")) {
+            pos++;
+            if (!conjunction(depth)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean conjunction(int depth) {
+        if (!term(depth)) {
+            return false;
+        }
+        while (peek("AND")) {
+            pos++;
+            if (!term(depth)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean term(int depth) {
+        if (peek("(")) {
+            pos++;
+            if (!expression(depth + 1) || !peek(")")) {
+                return false;
+            }
+            pos++;
+            return true;
+        }
+        if (pos >= tokens.size() || !license(tokens.get(pos))) {
+            return false;
+        }
+        pos++;
+        if (peek("WITH")) {
+            pos++;
+            if (pos >= tokens.size() || !exception(tokens.get(pos))) {
+                return false;
+            }
+            pos++;
+        }
+        return true;
+    }
+
+    private boolean license(String token) {
+        if (token.startsWith("LicenseRef-") && token.length() > "LicenseRef-".length()) {
+            return token.substring("LicenseRef-".length()).matches("[A-Za-z0-9.-]+");
+        }
+        String id = token.endsWith("+") ? token.substring(0, token.length() - 1) : token;
+        return !id.toLowerCase(Locale.ROOT).contains("exception") && listedId.test(id);
+    }
+
+    private boolean exception(String token) {
+        return token.toLowerCase(Locale.ROOT).contains("exception") && listedId.test(token);
+    }
+
+    private boolean peek(String token) {
+        return pos < tokens.size() && tokens.get(pos).equals(token);
+    }
+}
