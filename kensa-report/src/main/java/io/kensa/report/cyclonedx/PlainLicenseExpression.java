@@ -6,7 +6,8 @@ import java.util.function.Predicate;
 
 /**
  * Recognises the everyday SPDX license expressions without the SPDX library: listed ids (optionally {@code +}),
- * {@code LicenseRef-} references, upper-case {@code AND}/{@code OR}, parentheses, and {@code WITH} an exception id
+ * {@code LicenseRef-} references, {@code AND}/{@code OR} (upper or lower case, as the SPDX library's parser
+ * accepts them), parentheses, and {@code WITH} (likewise) an exception id
  * (a listed id naming an exception). It only says "certainly valid"; anything it does not recognise is left to the
  * SPDX parser, so it can never accept what the parser would refuse because it is stricter than the grammar.
  */
@@ -87,7 +88,12 @@ final class PlainLicenseExpression {
         return token.toLowerCase(Locale.ROOT).contains("exception") && listedId.test(token);
     }
 
+    /** The next token is {@code token}; operators also match in lower case. */
     private boolean peek(String token) {
-        return pos < tokens.size() && tokens.get(pos).equals(token);
+        if (pos >= tokens.size()) {
+            return false;
+        }
+        String next = tokens.get(pos);
+        return next.equals(token) || (Character.isLetter(token.charAt(0)) && next.equals(token.toLowerCase(Locale.ROOT)));
     }
 }

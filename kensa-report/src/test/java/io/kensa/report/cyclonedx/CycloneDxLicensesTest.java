@@ -46,7 +46,8 @@ class CycloneDxLicensesTest {
         assertThat(plain.certainlyValid("(MIT OR Apache-2.0) AND (BSD-3-Clause OR LicenseRef-acme)")).isTrue();
         assertThat(plain.certainlyValid("LGPL-2.1+ OR MIT")).isTrue();
         // not certain: left to the SPDX parser
-        assertThat(plain.certainlyValid("MIT and BSD-3-Clause")).isFalse();
+        assertThat(plain.certainlyValid("MIT and BSD-3-Clause")).isTrue();
+        assertThat(plain.certainlyValid("MIT And BSD-3-Clause")).isFalse();
         assertThat(plain.certainlyValid("MIT WITH Apache-2.0")).isFalse();
         assertThat(plain.certainlyValid("GCC-exception-3.1")).isFalse();
         assertThat(plain.certainlyValid("MIT AND")).isFalse();
@@ -61,7 +62,7 @@ class CycloneDxLicensesTest {
         SpdxExpressions parser = new SpdxExpressions();
         CycloneDxLicenses licenses = new CycloneDxLicenses(parser);
         for (String text : List.of("GPL-2.0-or-later AND LGPL-2.1-or-later", "GPL-3.0-or-later WITH GCC-exception-3.1",
-                "(MIT OR Apache-2.0) AND BSD-3-Clause", "LicenseRef-acme")) {
+                "(MIT OR Apache-2.0) AND BSD-3-Clause", "LicenseRef-acme", "BSD-3-Clause or GPL-2.0-only")) {
             assertThat(licenses.of(List.of(text)).getExpression().getValue()).as(text).isEqualTo(text);
             assertThat(parser.parse(text)).as("the SPDX parser accepts " + text).isPresent();
         }
