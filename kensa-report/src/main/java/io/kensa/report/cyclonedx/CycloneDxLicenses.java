@@ -56,7 +56,7 @@ final class CycloneDxLicenses {
             }
             return choice;
         }
-        if (present.stream().noneMatch(CycloneDxLicenses::mayBeExpression)) {
+        if (present.stream().noneMatch(t -> mayBeExpression(t) && !PlainLicenseExpression.certainlyInvalid(t))) {
             // free text such as "GPLv2+" or "MIT BSD": names, without waking the SPDX expression parser
             for (String text : present) {
                 License license = new License();

@@ -13,11 +13,26 @@ import java.util.function.Predicate;
  */
 final class PlainLicenseExpression {
     private final Predicate<String> listedId;
+    private final boolean structureOnly;
     private List<String> tokens;
     private int pos;
 
     PlainLicenseExpression(Predicate<String> listedId) {
+        this(listedId, false);
+    }
+
+    private PlainLicenseExpression(Predicate<String> listedId, boolean structureOnly) {
         this.listedId = listedId;
+        this.structureOnly = structureOnly;
+    }
+
+    /**
+     * True when {@code text} cannot be an SPDX expression whatever its ids are: its shape breaks the grammar
+     * (two licenses side by side, a dangling operator, unbalanced parentheses). Operators match in any case here,
+     * so nothing the SPDX parser might accept is called impossible.
+     */
+    static boolean certainlyInvalid(String text) {
+        return !new PlainLicenseExpression(id -> true, true).certainlyValid(text);
     }
 
     /** True when {@code text} is certainly a valid SPDX license expression. */
@@ -77,6 +92,9 @@ final class PlainLicenseExpression {
     }
 
     private boolean license(String token) {
+        if (structureOnly) {
+            return !isOperator(token) && !token.equals("(") && !token.equals(")");
+        }
         if (token.startsWith("LicenseRef-") && token.length() > "LicenseRef-".length()) {
             return token.substring("LicenseRef-".length()).matches("[A-Za-z0-9.-]+");
         }
@@ -85,6 +103,9 @@ final class PlainLicenseExpression {
     }
 
     private boolean exception(String token) {
+        if (structureOnly) {
+            return license(token);
+        }
         return token.toLowerCase(Locale.ROOT).contains("exception") && listedId.test(token);
     }
 
@@ -94,6 +115,13 @@ final class PlainLicenseExpression {
             return false;
         }
         String next = tokens.get(pos);
+        if (structureOnly && Character.isLetter(token.charAt(0))) {
+            return next.equalsIgnoreCase(token);
+        }
         return next.equals(token) || (Character.isLetter(token.charAt(0)) && next.equals(token.toLowerCase(Locale.ROOT)));
+    }
+
+    private static boolean isOperator(String token) {
+        return token.equalsIgnoreCase("AND") || token.equalsIgnoreCase("OR") || token.equalsIgnoreCase("WITH");
     }
 }

@@ -67,4 +67,20 @@ class CycloneDxLicensesTest {
             assertThat(parser.parse(text)).as("the SPDX parser accepts " + text).isPresent();
         }
     }
+
+    @Test
+    void shapesNoExpressionCanHaveAreCertainlyInvalid() {
+        assertThat(PlainLicenseExpression.certainlyInvalid("MPL-2.0 GPL-2.0-or-later")).isTrue();
+        assertThat(PlainLicenseExpression.certainlyInvalid("MIT AND")).isTrue();
+        assertThat(PlainLicenseExpression.certainlyInvalid("(MIT OR BSD")).isTrue();
+        assertThat(PlainLicenseExpression.certainlyInvalid("AND MIT")).isTrue();
+        // shapes that may be valid, whatever the ids and the operators' case, are not called invalid
+        assertThat(PlainLicenseExpression.certainlyInvalid("Some-New-Id-1.0 AND MIT")).isFalse();
+        assertThat(PlainLicenseExpression.certainlyInvalid("MIT And BSD-3-Clause")).isFalse();
+        assertThat(PlainLicenseExpression.certainlyInvalid("GPL-2.0-only WITH Linux-syscall-note")).isFalse();
+        // and the SPDX parser agrees that the "certainly invalid" one is not an expression
+        assertThat(new SpdxExpressions().parse("MPL-2.0 GPL-2.0-or-later")).isEmpty();
+        LicenseChoice juxtaposed = new CycloneDxLicenses(new SpdxExpressions()).of(List.of("MPL-2.0 GPL-2.0-or-later"));
+        assertThat(juxtaposed.getLicenses()).singleElement().satisfies(l -> assertThat(l.getName()).isEqualTo("MPL-2.0 GPL-2.0-or-later"));
+    }
 }
