@@ -6,6 +6,7 @@ import io.kensa.analyze.FileResult;
 import io.kensa.core.KensaException;
 import io.kensa.image.tar.TarFormatException;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -74,7 +75,7 @@ public final class FileDispatcher {
         }
         byte[] data = content.readNBytes((int) size);
         for (Analyzer a : wanting) {
-            BytesFileEntry entry = new BytesFileEntry(path, mode, data, scratch);
+            StreamFileEntry entry = new StreamFileEntry(path, data.length, mode, new ByteArrayInputStream(data), scratch);
             try {
                 run(a, entry, results, warnings);
             } finally {
