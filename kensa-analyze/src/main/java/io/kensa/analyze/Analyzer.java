@@ -23,6 +23,14 @@ public interface Analyzer {
     boolean wants(String path);
 
     /**
+     * Whether this analyzer wants the regular file at {@code path} with permission bits {@code mode}; by default
+     * decided by the path alone. Analyzers of executables (Go, Rust binaries) look at the mode instead.
+     */
+    default boolean wants(String path, int mode) {
+        return wants(path);
+    }
+
+    /**
      * Analyzes one wanted file. Returns null when the file holds nothing of interest. A malformed file should
      * produce a result with a warning rather than throw; an {@link IOException} aborts the layer.
      */

@@ -14,15 +14,24 @@ import java.util.Map;
  * @param packages   packages recorded in the file (a package database, a manifest …)
  * @param properties key/value facts (e.g. the fields of an os-release file)
  * @param warnings   problems with this file that did not stop the scan
+ * @param ownedFiles files an OS package database says belong to an installed package: package name → paths
+ *                   relative to the root, no leading slash (dpkg {@code .list} files, apk {@code F:/R:}, rpm
+ *                   file lists). Application packages whose metadata is among them are marked as OS-owned.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record FileResult(String analyzer, String path, List<Package> packages, Map<String, String> properties,
-                         List<String> warnings) {
+                         List<String> warnings, Map<String, List<String>> ownedFiles) {
 
     public FileResult {
         packages = packages == null ? List.of() : List.copyOf(packages);
         properties = properties == null ? Map.of() : Map.copyOf(properties);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        ownedFiles = ownedFiles == null ? Map.of() : Map.copyOf(ownedFiles);
+    }
+
+    public FileResult(String analyzer, String path, List<Package> packages, Map<String, String> properties,
+                      List<String> warnings) {
+        this(analyzer, path, packages, properties, warnings, Map.of());
     }
 
     public static FileResult ofPackages(String analyzer, String path, List<Package> packages) {
@@ -33,7 +42,17 @@ public record FileResult(String analyzer, String path, List<Package> packages, M
         return new FileResult(analyzer, path, List.of(), properties, List.of());
     }
 
+    /** Packages found in a file, with the problems met while reading it. */
+    public static FileResult of(String analyzer, String path, List<Package> packages, List<String> warnings) {
+        return new FileResult(analyzer, path, packages, Map.of(), warnings);
+    }
+
+    /** The file list of OS packages read from a package database file. */
+    public static FileResult ofOwnedFiles(String analyzer, String path, Map<String, List<String>> ownedFiles) {
+        return new FileResult(analyzer, path, List.of(), Map.of(), List.of(), ownedFiles);
+    }
+
     public FileResult withPath(String newPath) {
-        return new FileResult(analyzer, newPath, packages, properties, warnings);
+        return new FileResult(analyzer, newPath, packages, properties, warnings, ownedFiles);
     }
 }

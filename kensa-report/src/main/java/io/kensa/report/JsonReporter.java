@@ -111,6 +111,18 @@ public final class JsonReporter implements Reporter {
         if (p.modularityLabel() != null) {
             n.put("modularityLabel", p.modularityLabel());
         }
+        if (p.sha1() != null) {
+            n.put("sha1", p.sha1());
+        }
+        if (p.foundBy() != null) {
+            n.put("foundBy", p.foundBy());
+        }
+        if (p.dev() != null) {
+            n.put("dev", p.dev());
+        }
+        if (p.ownedBy() != null) {
+            n.put("ownedBy", p.ownedBy());
+        }
         return n;
     }
 }

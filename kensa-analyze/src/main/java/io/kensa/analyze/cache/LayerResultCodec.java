@@ -21,7 +21,7 @@ import java.util.Map;
  * so a damaged cache file fails cleanly (and counts as a miss) instead of exhausting memory.
  */
 final class LayerResultCodec {
-    static final int MAGIC = 0x4b4c5232; // "KLR2"
+    static final int MAGIC = 0x4b4c5233; // "KLR3"
     private static final int MAX_COUNT = 10_000_000;
     private static final int MAX_STRING = 64 << 20;
 
@@ -46,6 +46,11 @@ final class LayerResultCodec {
                 string(out, e.getValue());
             }
             strings(out, f.warnings());
+            out.writeInt(f.ownedFiles().size());
+            for (Map.Entry<String, List<String>> e : f.ownedFiles().entrySet()) {
+                string(out, e.getKey());
+                strings(out, e.getValue());
+            }
         }
         strings(out, r.whiteouts());
         strings(out, r.opaqueDirs());
@@ -80,7 +85,13 @@ final class LayerResultCodec {
             for (int j = 0; j < nProps; j++) {
                 props.put(string(in), string(in));
             }
-            files.add(new FileResult(analyzer, path, pkgs, props, strings(in)));
+            List<String> fileWarnings = strings(in);
+            int nOwners = count(in);
+            Map<String, List<String>> owned = new LinkedHashMap<>();
+            for (int j = 0; j < nOwners; j++) {
+                owned.put(string(in), strings(in));
+            }
+            files.add(new FileResult(analyzer, path, pkgs, props, fileWarnings, owned));
         }
         List<String> whiteouts = strings(in);
         List<String> opaque = strings(in);
@@ -109,6 +120,10 @@ final class LayerResultCodec {
         string(out, p.purl());
         string(out, p.layer());
         strings(out, p.paths());
+        string(out, p.sha1());
+        string(out, p.foundBy());
+        out.writeBoolean(Boolean.TRUE.equals(p.dev()));
+        string(out, p.ownedBy());
     }
 
     private static Package readPackage(DataInputStream in) throws IOException {
@@ -119,7 +134,7 @@ final class LayerResultCodec {
         SourcePackage source = in.readBoolean() ? new SourcePackage(string(in), string(in)) : null;
         List<String> licenses = strings(in);
         return new Package(type, name, version, arch, source, licenses, string(in), string(in), string(in),
-                string(in), strings(in));
+                string(in), strings(in), string(in), string(in), in.readBoolean(), string(in));
     }
 
     private static void strings(DataOutputStream out, List<String> values) throws IOException {

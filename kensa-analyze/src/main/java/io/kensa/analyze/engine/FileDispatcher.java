@@ -28,7 +28,7 @@ public final class FileDispatcher {
         this.scratch = scratch;
     }
 
-    /** Whether any analyzer wants the path. */
+    /** Whether any analyzer wants the path, whatever the file's mode (for symbolic links). */
     public boolean wanted(String path) {
         for (Analyzer a : analyzers) {
             if (a.wants(path)) {
@@ -38,10 +38,20 @@ public final class FileDispatcher {
         return false;
     }
 
-    /** Whether exactly the same analyzers want both paths. */
-    public boolean sameAnalyzers(String a, String b) {
+    /** Whether any analyzer wants a regular file at the path with these permission bits. */
+    public boolean wanted(String path, int mode) {
+        for (Analyzer a : analyzers) {
+            if (a.wants(path, mode)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether exactly the same analyzers want both paths for a file of this mode. */
+    public boolean sameAnalyzers(String a, String b, int mode) {
         for (Analyzer analyzer : analyzers) {
-            if (analyzer.wants(a) != analyzer.wants(b)) {
+            if (analyzer.wants(a, mode) != analyzer.wants(b, mode)) {
                 return false;
             }
         }
@@ -53,7 +63,7 @@ public final class FileDispatcher {
                          List<String> warnings) throws IOException {
         List<Analyzer> wanting = new ArrayList<>(1);
         for (Analyzer a : analyzers) {
-            if (a.wants(path)) {
+            if (a.wants(path, mode)) {
                 wanting.add(a);
             }
         }

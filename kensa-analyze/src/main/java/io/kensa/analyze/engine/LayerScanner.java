@@ -98,9 +98,9 @@ public final class LayerScanner {
                         String target = PathNames.normalize(e.linkName());
                         if (target == null) {
                             unsafe++;
-                        } else if (!dispatcher.wanted(path)) {
+                        } else if (!dispatcher.wanted(path, e.mode())) {
                             shadows.add(path);
-                        } else if (dispatcher.sameAnalyzers(path, target)) {
+                        } else if (dispatcher.sameAnalyzers(path, target, e.mode())) {
                             for (FileResult r : byPath.getOrDefault(target, List.of())) {
                                 files.add(r.withPath(path));
                             }

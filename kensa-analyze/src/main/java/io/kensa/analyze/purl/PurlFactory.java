@@ -8,23 +8,40 @@ import io.kensa.core.Package;
 import java.util.TreeMap;
 
 /**
- * Package URLs as Trivy writes them for OS packages: the distribution family as namespace, the epoch as a
+ * Package URLs as Trivy writes them. OS packages: the distribution family as namespace, the epoch as a
  * qualifier (not in the version), {@code arch}, and {@code distro} ({@code debian-12.8}, {@code redhat-8.8};
- * Alpine-style distros use the bare version). Packages of other ecosystems keep the purl their analyzer set.
+ * Alpine-style distros use the bare version). Application packages: the ecosystem's namespace split from the
+ * name ({@code groupId:artifactId}, {@code @scope/name}, {@code vendor/name}, a Go module path's last segment).
  */
 public final class PurlFactory {
 
     /** The purl of {@code p} inside an image of operating system {@code os} (null when unknown). */
     public String purl(Package p, OsInfo os) {
-        if (p.purl() != null) {
-            return p.purl();
-        }
         return switch (p.type()) {
             case "deb" -> osPurl(p, os, os == null ? "debian" : os.family(), true);
             case "apk" -> osPurl(p, os, os == null ? "alpine" : os.family(), false);
             case "rpm" -> osPurl(p, os, os == null ? null : os.family(), true);
-            default -> null;
+            case "maven" -> applicationPurl(p, ':', false);
+            case "npm", "composer" -> applicationPurl(p, '/', false);
+            case "golang" -> applicationPurl(p, '/', true);
+            default -> p.purl() != null ? p.purl() : applicationPurl(p, (char) 0, false);
         };
+    }
+
+    /** Splits the namespace off the name at the first (or, for Go module paths, the last) separator. */
+    private static String applicationPurl(Package p, char separator, boolean lastSeparator) {
+        String name = p.name();
+        String namespace = null;
+        int at = separator == 0 ? -1 : lastSeparator ? name.lastIndexOf(separator) : name.indexOf(separator);
+        if (at > 0 && at < name.length() - 1) {
+            namespace = name.substring(0, at);
+            name = name.substring(at + 1);
+        }
+        try {
+            return new PackageURL(p.type(), namespace, name, p.version(), null, null).canonicalize();
+        } catch (MalformedPackageURLException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static String osPurl(Package p, OsInfo os, String namespace, boolean distroWithFamily) {

@@ -64,9 +64,12 @@ public final class RootfsScanner {
                             links.add(new LinkRecord(path, PathNames.resolveLink(path,
                                     Files.readSymbolicLink(file).toString()), false));
                         }
-                    } else if (attrs.isRegularFile() && dispatcher.wanted(path)) {
-                        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-                            dispatcher.dispatch(path, attrs.size(), mode(file), in, files, warnings);
+                    } else if (attrs.isRegularFile()) {
+                        int mode = mode(file);
+                        if (dispatcher.wanted(path, mode)) {
+                            try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+                                dispatcher.dispatch(path, attrs.size(), mode, in, files, warnings);
+                            }
                         }
                     }
                     return FileVisitResult.CONTINUE;

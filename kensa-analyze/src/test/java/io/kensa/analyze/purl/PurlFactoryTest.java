@@ -80,9 +80,18 @@ class PurlFactoryTest {
     }
 
     @Test
-    void otherEcosystemsKeepTheirOwnPurl() {
-        Package maven = pkg("maven", "log4j-core", "2.14.1", null).withPurl("pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1");
-        assertThat(purls.purl(maven, new OsInfo("debian", "12", null))).isEqualTo(maven.purl());
-        assertThat(purls.purl(pkg("npm", "lodash", "4.17.15", null), null)).isNull();
+    void applicationPackagesSplitTheirNamespaceOffTheName() {
+        OsInfo debian = new OsInfo("debian", "12", null);
+        assertThat(purls.purl(pkg("maven", "org.apache.logging.log4j:log4j-core", "2.14.1", null), debian))
+                .isEqualTo("pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1");
+        assertThat(purls.purl(pkg("npm", "lodash", "4.17.15", null), null)).isEqualTo("pkg:npm/lodash@4.17.15");
+        assertThat(purls.purl(pkg("npm", "@babel/core", "7.0.0", null), null)).isEqualTo("pkg:npm/%40babel/core@7.0.0");
+        assertThat(purls.purl(pkg("composer", "symfony/http-kernel", "5.4.1", null), null))
+                .isEqualTo("pkg:composer/symfony/http-kernel@5.4.1");
+        assertThat(purls.purl(pkg("golang", "github.com/junegunn/fzf", "v0.38.0", null), null))
+                .isEqualTo("pkg:golang/github.com/junegunn/fzf@v0.38.0");
+        assertThat(purls.purl(pkg("golang", "stdlib", "1.19.8", null), null)).isEqualTo("pkg:golang/stdlib@1.19.8");
+        assertThat(purls.purl(pkg("pypi", "PyYAML", "6.0", null), null)).isEqualTo("pkg:pypi/pyyaml@6.0");
+        assertThat(purls.purl(pkg("gem", "rack", "2.2.22", null), null)).isEqualTo("pkg:gem/rack@2.2.22");
     }
 }
