@@ -8,7 +8,6 @@ import io.kensa.core.Package;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -56,14 +55,12 @@ public final class DepsJsonAnalyzer implements Analyzer {
         JsonNode target = runtimeTarget(parsed.tree());
         List<Package> packages = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        Iterator<Map.Entry<String, JsonNode>> it = libraries.fields();
         int count = 0;
-        while (it.hasNext()) {
+        for (Map.Entry<String, JsonNode> library : libraries.properties()) {
             if (++count > MAX_LIBRARIES) {
                 problems.add("more than " + MAX_LIBRARIES + " libraries; the rest is not read");
                 break;
             }
-            Map.Entry<String, JsonNode> library = it.next();
             String key = library.getKey();
             String type = library.getValue().path("type").asText("");
             boolean runtimePack = type.equalsIgnoreCase("runtimepack");

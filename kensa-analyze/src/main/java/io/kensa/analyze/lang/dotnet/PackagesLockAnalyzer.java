@@ -8,7 +8,6 @@ import io.kensa.core.Package;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,13 +53,11 @@ public final class PackagesLockAnalyzer implements Analyzer {
         List<String> problems = new ArrayList<>();
         int count = 0;
         for (JsonNode framework : frameworks) {
-            Iterator<Map.Entry<String, JsonNode>> it = framework.fields();
-            while (it.hasNext()) {
+            for (Map.Entry<String, JsonNode> dep : framework.properties()) {
                 if (++count > MAX_ENTRIES) {
                     problems.add("more than " + MAX_ENTRIES + " entries; the rest is not read");
                     return FileResult.of(ID, entry.path(), List.copyOf(packages.values()), problems);
                 }
-                Map.Entry<String, JsonNode> dep = it.next();
                 if (dep.getValue().path("type").asText("").equalsIgnoreCase("Project")) {
                     continue;
                 }

@@ -100,12 +100,14 @@ final class GemspecReader {
             problems.add(var + "." + field + " is not a literal");
             return;
         }
-        switch (field) {
-            case "name" -> name = v.single();
-            case "version" -> version = v.single();
-            case "license" -> licenses = v.list();
-            case "licenses" -> licenses = v.list();
-            default -> throw new IllegalStateException(field);
+        if (field.startsWith("license")) {
+            licenses = v.list();
+        } else if (v.single() == null) {
+            problems.add(var + "." + field + " is not a string");
+        } else if (field.equals("name")) {
+            name = v.single();
+        } else {
+            version = v.single();
         }
     }
 

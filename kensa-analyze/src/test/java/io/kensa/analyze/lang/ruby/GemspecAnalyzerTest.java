@@ -163,6 +163,14 @@ class GemspecAnalyzerTest {
                 """);
         assertThat(r.packages()).isEmpty();
         assertThat(r.warnings()).contains("s.name is not a literal", "s.version is not a literal");
+        r = analyzeText("specifications/a.gemspec", """
+                Gem::Specification.new do |s|
+                  s.name = ["array"]
+                  s.version = "1"
+                end
+                """);
+        assertThat(r.packages()).isEmpty();
+        assertThat(r.warnings()).contains("s.name is not a string");
     }
 
     @Test
