@@ -1,5 +1,12 @@
 package io.kensa.analyze;
 
+import io.kensa.analyze.lang.dotnet.DepsJsonAnalyzer;
+import io.kensa.analyze.lang.dotnet.NuspecAnalyzer;
+import io.kensa.analyze.lang.dotnet.PackagesLockAnalyzer;
+import io.kensa.analyze.lang.php.ComposerInstalledAnalyzer;
+import io.kensa.analyze.lang.php.ComposerLockAnalyzer;
+import io.kensa.analyze.lang.ruby.GemfileLockAnalyzer;
+import io.kensa.analyze.lang.ruby.GemspecAnalyzer;
 import io.kensa.analyze.os.OsReleaseAnalyzer;
 import io.kensa.analyze.pkg.apk.ApkInstalledAnalyzer;
 import io.kensa.analyze.pkg.dpkg.DpkgStatusAnalyzer;
@@ -21,7 +28,14 @@ public final class AnalyzerRegistry {
                 new OsReleaseAnalyzer(),
                 new DpkgStatusAnalyzer(),
                 new ApkInstalledAnalyzer(),
-                new RpmDbAnalyzer()
+                new RpmDbAnalyzer(),
+                new GemspecAnalyzer(),
+                new GemfileLockAnalyzer(),
+                new ComposerInstalledAnalyzer(),
+                new ComposerLockAnalyzer(),
+                new DepsJsonAnalyzer(),
+                new PackagesLockAnalyzer(),
+                new NuspecAnalyzer()
         ));
     }
 
