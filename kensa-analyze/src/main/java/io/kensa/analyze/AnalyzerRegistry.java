@@ -1,5 +1,8 @@
 package io.kensa.analyze;
 
+import io.kensa.analyze.lang.npm.NpmLockAnalyzer;
+import io.kensa.analyze.lang.npm.NpmPackageJsonAnalyzer;
+import io.kensa.analyze.lang.python.PythonPackageAnalyzer;
 import io.kensa.analyze.os.OsReleaseAnalyzer;
 import io.kensa.analyze.pkg.apk.ApkInstalledAnalyzer;
 import io.kensa.analyze.pkg.dpkg.DpkgStatusAnalyzer;
@@ -21,7 +24,10 @@ public final class AnalyzerRegistry {
                 new OsReleaseAnalyzer(),
                 new DpkgStatusAnalyzer(),
                 new ApkInstalledAnalyzer(),
-                new RpmDbAnalyzer()
+                new RpmDbAnalyzer(),
+                new NpmPackageJsonAnalyzer(),
+                new NpmLockAnalyzer(),
+                new PythonPackageAnalyzer()
         ));
     }
 
