@@ -40,7 +40,14 @@ public final class NpmLockAnalyzer implements Analyzer {
 
     @Override
     public boolean wants(String path) {
-        return LOCK_FILES.contains(fileName(path)) && !NodeModulesPaths.insideNodeModules(path);
+        return (named(path, PACKAGE_LOCK) || named(path, YARN_LOCK) || named(path, PNPM_LOCK) || named(path, SHRINKWRAP))
+                && !NodeModulesPaths.insideNodeModules(path);
+    }
+
+    /** Whether the file's name is {@code name} (no substring: this runs for every file of every layer). */
+    private static boolean named(String path, String name) {
+        int at = path.length() - name.length();
+        return path.endsWith(name) && (at == 0 || path.charAt(at - 1) == '/');
     }
 
     @Override

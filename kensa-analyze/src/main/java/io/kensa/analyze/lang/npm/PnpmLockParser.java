@@ -71,9 +71,6 @@ final class PnpmLockParser {
             String[] id = major >= 6 ? nameAtVersion(r.key()) : nameSlashVersion(r.key());
             String name = r.name() != null ? r.name() : id == null ? null : id[0];
             String version = r.version() != null ? r.version() : id == null ? null : id[1];
-            if (version == null || version.indexOf(':') >= 0) {
-                continue;
-            }
             out.add(name, version, List.of(), r.dev() || devOnly.contains(name + "@" + version));
         }
         return out.list();

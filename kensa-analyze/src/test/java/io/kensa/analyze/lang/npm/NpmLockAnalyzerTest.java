@@ -78,6 +78,14 @@ class NpmLockAnalyzerTest {
     }
 
     @Test
+    void foldersOfTheProjectAreNotPackages() throws IOException {
+        for (String v : new String[]{"v1", "v3"}) {
+            FileResult r = locks.analyze(NpmFixtures.entry("app/package-lock.json", "locks/file-dep/package-lock-" + v + ".json"));
+            assertThat(ids(r)).as(v).containsExactly("ms@2.1.3");
+        }
+    }
+
+    @Test
     void packageLockV2AndV3RecordLicenses() throws IOException {
         for (String v : new String[]{"v2", "v3"}) {
             FileResult r = locks.analyze(NpmFixtures.entry("package-lock.json", "locks/package-lock-" + v + ".json"));
