@@ -4,50 +4,58 @@ import io.kensa.core.Package;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.HashSet;
 import java.util.Set;
 
 /**
  * One package per installed copy when an image holds both a lock file and the {@code node_modules} it produced.
  * An installed package belongs to the lock file in the deepest directory above it ({@code app/package-lock.json}
- * covers {@code app/node_modules/**}: nested, scoped and pnpm-store copies alike). A lock-file entry is dropped
- * when an installed package of the same name and version belongs to its lock file, and that installed package
- * takes the entry's dev flag. Lock entries with nothing installed stay: that is how a project's source tree,
- * copied without {@code node_modules}, shows what it will install.
+ * covers {@code app/node_modules/**}: nested, scoped and pnpm-store copies alike). Where a lock file has installed
+ * packages, they are what the image holds: each takes the dev flag of the lock entry of the same name and version,
+ * and the lock file's entries are dropped, those not installed too (dev dependencies left out by
+ * {@code npm ci --omit=dev}, optional packages for other platforms such as {@code fsevents}). A lock file with
+ * nothing installed keeps its entries: that is how a project's source tree, copied without {@code node_modules},
+ * shows what it will install.
  */
 public final class NpmLockMerger {
 
     public List<Package> merge(List<Package> packages) {
         Set<String> lockDirs = new HashSet<>();
-        Map<String, List<Integer>> installed = new HashMap<>();
-        for (int i = 0; i < packages.size(); i++) {
-            Package p = packages.get(i);
+        for (Package p : packages) {
             if (isLockEntry(p)) {
                 lockDirs.add(directory(p.paths().getFirst()));
-            } else if (isInstalled(p)) {
-                installed.computeIfAbsent(id(p), k -> new ArrayList<>()).add(i);
             }
         }
-        if (installed.isEmpty() || lockDirs.isEmpty()) {
+        if (lockDirs.isEmpty()) {
+            return packages;
+        }
+        // name@version → indexes of installed copies, per owning lock directory
+        Map<String, Map<String, List<Integer>>> installed = new HashMap<>();
+        for (int i = 0; i < packages.size(); i++) {
+            Package p = packages.get(i);
+            String owner = isInstalled(p) ? owningLockDirectory(p.paths().getFirst(), lockDirs) : null;
+            if (owner != null) {
+                installed.computeIfAbsent(owner, k -> new HashMap<>()).computeIfAbsent(id(p), k -> new ArrayList<>())
+                        .add(i);
+            }
+        }
+        if (installed.isEmpty()) {
             return packages;
         }
         List<Package> out = new ArrayList<>(packages);
         boolean[] dropped = new boolean[packages.size()];
         for (int i = 0; i < packages.size(); i++) {
             Package lock = packages.get(i);
-            if (!isLockEntry(lock)) {
+            Map<String, List<Integer>> tree = isLockEntry(lock) ? installed.get(directory(lock.paths().getFirst())) : null;
+            if (tree == null) {
                 continue;
             }
-            String dir = directory(lock.paths().getFirst());
-            for (int j : installed.getOrDefault(id(lock), List.of())) {
-                Package copy = out.get(j);
-                if (dir.equals(owningLockDirectory(copy.paths().getFirst(), lockDirs))) {
-                    dropped[i] = true;
-                    if (Boolean.TRUE.equals(lock.dev())) {
-                        out.set(j, copy.withDev(true));
-                    }
+            dropped[i] = true;
+            if (Boolean.TRUE.equals(lock.dev())) {
+                for (int j : tree.getOrDefault(id(lock), List.of())) {
+                    out.set(j, out.get(j).withDev(true));
                 }
             }
         }

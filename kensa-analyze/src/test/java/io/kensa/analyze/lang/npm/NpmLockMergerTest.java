@@ -58,6 +58,19 @@ class NpmLockMergerTest {
     }
 
     @Test
+    void productionInstallHidesTheLockFilesDevEntries() throws IOException {
+        Path root = dir.resolve("root");
+        NpmFixtures.copyTree("installed-npm-prod", root);
+        List<Package> npm = npmPackages(root);
+        assertThat(ids(npm)).containsExactlyInAnyOrder("@sindresorhus/is@4.6.0", "debug@2.6.9", "ms@2.0.0",
+                "ms@2.1.3", "ms@2.1.2");
+        assertThat(npm).hasSize(5).allSatisfy(p -> {
+            assertThat(p.foundBy()).isEqualTo("package.json");
+            assertThat(p.dev()).isNull();
+        });
+    }
+
+    @Test
     void pnpmStoreIsReportedOnceWithDevFlagsFromTheImporters() throws IOException {
         Path root = dir.resolve("root");
         NpmFixtures.copyTree("installed-pnpm", root);
