@@ -7,6 +7,9 @@ import io.kensa.analyze.lang.php.ComposerInstalledAnalyzer;
 import io.kensa.analyze.lang.php.ComposerLockAnalyzer;
 import io.kensa.analyze.lang.ruby.GemfileLockAnalyzer;
 import io.kensa.analyze.lang.ruby.GemspecAnalyzer;
+import io.kensa.analyze.lang.npm.NpmLockAnalyzer;
+import io.kensa.analyze.lang.npm.NpmPackageJsonAnalyzer;
+import io.kensa.analyze.lang.python.PythonPackageAnalyzer;
 import io.kensa.analyze.os.OsReleaseAnalyzer;
 import io.kensa.analyze.pkg.apk.ApkInstalledAnalyzer;
 import io.kensa.analyze.pkg.dpkg.DpkgStatusAnalyzer;
@@ -35,7 +38,10 @@ public final class AnalyzerRegistry {
                 new ComposerLockAnalyzer(),
                 new DepsJsonAnalyzer(),
                 new PackagesLockAnalyzer(),
-                new NuspecAnalyzer()
+                new NuspecAnalyzer(),
+                new NpmPackageJsonAnalyzer(),
+                new NpmLockAnalyzer(),
+                new PythonPackageAnalyzer()
         ));
     }
 

@@ -3,6 +3,7 @@ package io.kensa.analyze.inventory;
 import io.kensa.analyze.FileResult;
 import io.kensa.analyze.engine.LayerResult;
 import io.kensa.analyze.lang.java.JavaIndexResolver;
+import io.kensa.analyze.lang.npm.NpmLockMerger;
 import io.kensa.analyze.os.OsDetector;
 import io.kensa.analyze.purl.PurlFactory;
 import io.kensa.core.JavaIndex;
@@ -23,11 +24,12 @@ import java.util.Set;
  * present without interruption up to the top: a package that a later layer reinstalls at another version
  * belongs to that later layer; one merely rewritten in a new copy of the database keeps its original layer.
  * Application packages whose metadata an OS package owns are marked with that owner, and Java archives are
- * named through the Java index.
+ * named through the Java index. npm lock-file entries whose packages are installed are folded into them.
  */
 public final class InventoryBuilder {
     private final OsDetector osDetector = new OsDetector();
     private final PurlFactory purls = new PurlFactory();
+    private final NpmLockMerger npmLocks = new NpmLockMerger();
     private final JavaIndexResolver javaIndex;
 
     public InventoryBuilder() {
@@ -70,7 +72,7 @@ public final class InventoryBuilder {
             }
         }
         List<Package> out = new ArrayList<>();
-        for (Package p : packages.values()) {
+        for (Package p : npmLocks.merge(List.copyOf(packages.values()))) {
             Integer layerIndex = since.get(p.key());
             String diffId = layerIndex == null || layers.isEmpty() ? null : layers.get(layerIndex).diffId();
             Package placed = p.withLayer(diffId);
