@@ -11,6 +11,7 @@ import io.kensa.db.store.FeedRecord;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
 /**
@@ -59,7 +61,7 @@ public final class DatabaseBuilder {
             throw new KensaException(output + ": is a directory, not a database file");
         }
         Files.createDirectories(target.getParent());
-        Path tmp = Files.createTempFile(target.getParent(), target.getFileName() + ".tmp-", "");
+        Path tmp = newTemporaryFile(target);
         Thread cleanup = new Thread(() -> deleteQuietly(tmp), "kensa-db-build-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup); // Ctrl-C during a build leaves no temporary file
         try {
@@ -83,6 +85,23 @@ public final class DatabaseBuilder {
                 Runtime.getRuntime().removeShutdownHook(cleanup);
             } catch (IllegalStateException shuttingDown) {
                 // the hook is running or about to: it deletes the same file
+            }
+        }
+    }
+
+    /**
+     * A new empty file {@code <output>.tmp-<random>} beside the output, created with the default permissions (a
+     * database is meant to be read by others, unlike {@link Files#createTempFile}'s owner-only files).
+     */
+    static Path newTemporaryFile(Path target) throws IOException {
+        for (int i = 0; ; i++) {
+            String suffix = Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+            try {
+                return Files.createFile(target.resolveSibling(target.getFileName() + ".tmp-" + suffix));
+            } catch (FileAlreadyExistsException e) {
+                if (i > 10) {
+                    throw e;
+                }
             }
         }
     }

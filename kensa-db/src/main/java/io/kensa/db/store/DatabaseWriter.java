@@ -1,6 +1,7 @@
 package io.kensa.db.store;
 
 import io.kensa.core.KensaVersion;
+import io.kensa.core.MavenCoordinates;
 import org.sqlite.SQLiteConfig;
 
 import java.nio.file.Path;
@@ -10,6 +11,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Writes a new database file in one transaction, tuned for a bulk load: no rollback journal and no fsync while
@@ -27,7 +30,8 @@ public final class DatabaseWriter implements AutoCloseable {
     private DatabaseWriter(Connection connection) throws SQLException {
         this.connection = connection;
         this.javaIndex = new JavaIndexInserter(connection.prepareStatement(
-                "INSERT OR IGNORE INTO java_index (sha1, group_id, artifact_id, version) VALUES (?, ?, ?, ?)"));
+                "INSERT OR IGNORE INTO java_index (sha1, artifact, version) VALUES (?, ?, ?)"),
+                connection.prepareStatement("INSERT INTO maven_artifacts (id, group_id, artifact_id) VALUES (?, ?, ?)"));
     }
 
     /** Creates the schema in {@code file}, which must be new or empty. */
@@ -83,6 +87,9 @@ public final class DatabaseWriter implements AutoCloseable {
             for (String ddl : Schema.INDEXES) {
                 s.execute(ddl);
             }
+            for (String sql : Schema.DERIVED) {
+                s.execute(sql);
+            }
         }
         try (PreparedStatement s = connection.prepareStatement("INSERT INTO metadata (key, value) VALUES (?, ?)")) {
             put(s, "schema_version", Integer.toString(Schema.VERSION));
@@ -115,24 +122,43 @@ public final class DatabaseWriter implements AutoCloseable {
         }
     }
 
-    /** Batched inserts into {@code java_index}; a row already present (same sha1 and coordinates) is ignored. */
+    /**
+     * Batched inserts into {@code java_index}; a row already present (same sha1 and coordinates) is ignored. Each
+     * artifact gets its {@code maven_artifacts} row the first time it is met.
+     */
     public static final class JavaIndexInserter implements AutoCloseable {
         private final PreparedStatement insert;
+        private final PreparedStatement insertArtifact;
+        private final Map<String, Long> artifacts = new HashMap<>();
         private int pending;
 
-        private JavaIndexInserter(PreparedStatement insert) {
+        private JavaIndexInserter(PreparedStatement insert, PreparedStatement insertArtifact) {
             this.insert = insert;
+            this.insertArtifact = insertArtifact;
         }
 
         public void add(JavaIndexEntry entry) throws SQLException {
             insert.setBytes(1, entry.sha1Bytes());
-            insert.setString(2, entry.coordinates().groupId());
-            insert.setString(3, entry.coordinates().artifactId());
-            insert.setString(4, entry.coordinates().version());
+            insert.setLong(2, artifact(entry.coordinates()));
+            insert.setString(3, entry.coordinates().version());
             insert.addBatch();
             if (++pending >= BATCH) {
                 flush();
             }
+        }
+
+        private long artifact(MavenCoordinates c) throws SQLException {
+            String key = c.packageName();
+            Long id = artifacts.get(key);
+            if (id == null) {
+                id = (long) artifacts.size() + 1;
+                insertArtifact.setLong(1, id);
+                insertArtifact.setString(2, c.groupId());
+                insertArtifact.setString(3, c.artifactId());
+                insertArtifact.executeUpdate();
+                artifacts.put(key, id);
+            }
+            return id;
         }
 
         void flush() throws SQLException {
@@ -144,7 +170,11 @@ public final class DatabaseWriter implements AutoCloseable {
 
         @Override
         public void close() throws SQLException {
-            insert.close();
+            try {
+                insert.close();
+            } finally {
+                insertArtifact.close();
+            }
         }
     }
 }

@@ -23,13 +23,26 @@ public final class Schema {
             // one row per feed loaded: where it came from, the age of its data, what it gave
             "CREATE TABLE feeds (id TEXT PRIMARY KEY, source TEXT NOT NULL, snapshot TEXT, records INTEGER NOT NULL,"
                     + " warnings INTEGER NOT NULL) WITHOUT ROWID",
-            // the Java index: a published jar's sha1 (20 bytes) and its Maven coordinates. The same bytes are
+            // the Java index: a published jar's sha1 (20 bytes), its artifact and version. Artifacts are stored
+            // once (a row of the index is ~30 bytes, not ~70 with the coordinates spelled out). The same bytes are
             // sometimes published under two coordinates, so the key is the whole row, sha1 first.
-            "CREATE TABLE java_index (sha1 BLOB NOT NULL, group_id TEXT NOT NULL, artifact_id TEXT NOT NULL,"
-                    + " version TEXT NOT NULL, PRIMARY KEY (sha1, group_id, artifact_id, version)) WITHOUT ROWID");
+            "CREATE TABLE maven_artifacts (id INTEGER PRIMARY KEY, group_id TEXT NOT NULL, artifact_id TEXT NOT NULL,"
+                    + " version_count INTEGER NOT NULL DEFAULT 0, UNIQUE (artifact_id, group_id))",
+            "CREATE TABLE java_index (sha1 BLOB NOT NULL, artifact INTEGER NOT NULL REFERENCES maven_artifacts (id),"
+                    + " version TEXT NOT NULL, PRIMARY KEY (sha1, artifact, version)) WITHOUT ROWID",
+            // for people with the sqlite3 shell: the index with its sha1s in hex and the coordinates spelled out
+            "CREATE VIEW java_index_gav AS SELECT lower(hex(j.sha1)) AS sha1, a.group_id, a.artifact_id, j.version"
+                    + " FROM java_index j JOIN maven_artifacts a ON a.id = j.artifact");
 
     /** Secondary indexes, created after the bulk load (cheaper than maintaining them row by row). */
     static final List<String> INDEXES = List.of(
-            // groupIds(artifactId, version) and the per-group version counts it ranks by: index-only lookups
-            "CREATE INDEX java_index_artifact ON java_index (artifact_id, version, group_id)");
+            // groupIds(artifactId, version): the artifacts of that artifactId (by the UNIQUE index), then whether each
+            // has the version
+            "CREATE INDEX java_index_artifact ON java_index (artifact, version)");
+
+    /** Derived columns, filled after the bulk load and the indexes. */
+    static final List<String> DERIVED = List.of(
+            // how many versions of the artifact the index holds: groupIds() ranks the groups of an artifactId by it
+            "UPDATE maven_artifacts SET version_count ="
+                    + " (SELECT count(DISTINCT version) FROM java_index WHERE artifact = maven_artifacts.id)");
 }

@@ -27,12 +27,12 @@ public final class SqliteJavaIndex implements JavaIndex {
     SqliteJavaIndex(KensaDatabase db) throws SQLException {
         this.db = db;
         this.bySha1 = db.connection().prepareStatement(
-                "SELECT group_id, artifact_id, version FROM java_index WHERE sha1 = ?"
-                        + " ORDER BY group_id, artifact_id, version LIMIT 1");
+                "SELECT a.group_id, a.artifact_id, j.version FROM java_index j JOIN maven_artifacts a ON a.id = j.artifact"
+                        + " WHERE j.sha1 = ? ORDER BY a.group_id, a.artifact_id, j.version LIMIT 1");
         this.groupIds = db.connection().prepareStatement(
-                "SELECT g.group_id FROM (SELECT DISTINCT group_id FROM java_index WHERE artifact_id = ?1 AND version = ?2) g"
-                        + " ORDER BY (SELECT count(*) FROM java_index k WHERE k.artifact_id = ?1 AND k.group_id = g.group_id) DESC,"
-                        + " g.group_id");
+                "SELECT a.group_id FROM maven_artifacts a WHERE a.artifact_id = ?"
+                        + " AND EXISTS (SELECT 1 FROM java_index j WHERE j.artifact = a.id AND j.version = ?)"
+                        + " ORDER BY a.version_count DESC, a.group_id");
     }
 
     @Override
