@@ -17,6 +17,11 @@ final class CacheOptions {
     boolean noCache;
 
     Path dir() {
+        return dir(cacheDir);
+    }
+
+    /** {@code cacheDir} when given, else $XDG_CACHE_HOME/kensa or ~/.cache/kensa. */
+    static Path dir(Path cacheDir) {
         if (cacheDir != null) {
             return cacheDir.toAbsolutePath();
         }

@@ -11,6 +11,9 @@ final class CommonOptions {
     @Mixin
     CacheOptions cache;
 
+    @Mixin
+    DbOptions db;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress output.")
     boolean quiet;
 }

@@ -16,8 +16,8 @@ final class ErrorHandler implements CommandLine.IParameterExceptionHandler, Comm
 
     @Override
     public int handleParseException(CommandLine.ParameterException ex, String[] args) {
-        System.err.println("kensa: " + oneLine(ex.getMessage()) + " (see kensa "
-                + ex.getCommandLine().getCommandName() + " --help)");
+        System.err.println("kensa: " + oneLine(ex.getMessage()) + " (see "
+                + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
         return KensaException.BAD_INPUT;
     }
 

@@ -52,11 +52,12 @@ final class ImageCommand implements Callable<Integer> {
         LayerLimits limits = LayerLimits.DEFAULT.withMaxLayerBytes(maxLayerBytes);
         AnalyzerRegistry analyzers = AnalyzerRegistry.defaults();
         ScanReport report;
-        try (ImageSource source = input != null ? LocalImages.open(input, wanted, limits)
-                : registry.open(reference, wanted, limits)) {
+        try (DbOptions.Opened db = common.db.open(common.cache.dir());
+             ImageSource source = input != null ? LocalImages.open(input, wanted, limits)
+                     : registry.open(reference, wanted, limits)) {
             ImageScanner scanner = new ImageScanner(analyzers, common.cache.layerCache(analyzers),
                     common.cache.scratchDir(), limits, Runtime.getRuntime().availableProcessors(),
-                    TerminalProgress.create(common.quiet));
+                    TerminalProgress.create(common.quiet), db.javaIndex());
             report = scanner.scan(source);
         }
         common.output.write(reporter, report);

@@ -25,8 +25,11 @@ final class RootfsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Reporter reporter = common.output.reporter();
-        ScanReport report = new RootfsScanner(AnalyzerRegistry.defaults(), common.cache.scratchDir())
-                .scan(root, root.toString());
+        ScanReport report;
+        try (DbOptions.Opened db = common.db.open(common.cache.dir())) {
+            report = new RootfsScanner(AnalyzerRegistry.defaults(), common.cache.scratchDir(), db.javaIndex())
+                    .scan(root, root.toString());
+        }
         common.output.write(reporter, report);
         return 0;
     }

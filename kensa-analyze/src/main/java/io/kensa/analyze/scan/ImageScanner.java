@@ -10,6 +10,7 @@ import io.kensa.analyze.engine.ScratchSpace;
 import io.kensa.analyze.inventory.Inventory;
 import io.kensa.analyze.inventory.InventoryBuilder;
 import io.kensa.core.Artifact;
+import io.kensa.core.JavaIndex;
 import io.kensa.core.KensaException;
 import io.kensa.core.LayerSummary;
 import io.kensa.core.ScanReport;
@@ -43,15 +44,23 @@ public final class ImageScanner {
     private final LayerLimits limits;
     private final int threads;
     private final ScanProgress progress;
+    private final JavaIndex javaIndex;
 
     public ImageScanner(AnalyzerRegistry registry, LayerCache cache, Path scratchParent, LayerLimits limits,
                         int threads, ScanProgress progress) {
+        this(registry, cache, scratchParent, limits, threads, progress, JavaIndex.NONE);
+    }
+
+    /** As above, naming Java archives through {@code javaIndex} when the inventory is built. */
+    public ImageScanner(AnalyzerRegistry registry, LayerCache cache, Path scratchParent, LayerLimits limits,
+                        int threads, ScanProgress progress, JavaIndex javaIndex) {
         this.registry = registry;
         this.cache = cache;
         this.scratchParent = scratchParent;
         this.limits = limits;
         this.threads = Math.max(1, threads);
         this.progress = progress;
+        this.javaIndex = javaIndex;
     }
 
     /** The layer result plus where it came from. */
@@ -82,7 +91,7 @@ public final class ImageScanner {
                 pool.shutdownNow();
             }
         }
-        Inventory inventory = new InventoryBuilder().build(layers.stream().map(Layer::result).toList());
+        Inventory inventory = new InventoryBuilder(javaIndex).build(layers.stream().map(Layer::result).toList());
         List<LayerSummary> summaries = new ArrayList<>();
         for (int i = 0; i < refs.size(); i++) {
             LayerRef ref = refs.get(i);

@@ -9,6 +9,7 @@ import io.kensa.analyze.engine.ScratchSpace;
 import io.kensa.analyze.inventory.Inventory;
 import io.kensa.analyze.inventory.InventoryBuilder;
 import io.kensa.core.Artifact;
+import io.kensa.core.JavaIndex;
 import io.kensa.core.KensaException;
 import io.kensa.core.ScanReport;
 import io.kensa.image.layer.PathNames;
@@ -34,10 +35,17 @@ import java.util.List;
 public final class RootfsScanner {
     private final AnalyzerRegistry registry;
     private final Path scratchParent;
+    private final JavaIndex javaIndex;
 
     public RootfsScanner(AnalyzerRegistry registry, Path scratchParent) {
+        this(registry, scratchParent, JavaIndex.NONE);
+    }
+
+    /** As above, naming Java archives through {@code javaIndex} when the inventory is built. */
+    public RootfsScanner(AnalyzerRegistry registry, Path scratchParent, JavaIndex javaIndex) {
         this.registry = registry;
         this.scratchParent = scratchParent;
+        this.javaIndex = javaIndex;
     }
 
     public ScanReport scan(Path root, String name) throws IOException {
@@ -82,7 +90,7 @@ public final class RootfsScanner {
                 }
             });
         }
-        Inventory inventory = new InventoryBuilder().build(List.of(new LayerResult(null, files, List.of(), List.of(),
+        Inventory inventory = new InventoryBuilder(javaIndex).build(List.of(new LayerResult(null, files, List.of(), List.of(),
                 links, List.of(), 0, warnings)));
         Artifact artifact = new Artifact(name, "rootfs", null, List.of(), inventory.os(), null);
         return new ScanReport(Instant.now(), artifact, List.of(), inventory.packages(), inventory.warnings());

@@ -1,0 +1,44 @@
+package io.kensa.cli;
+
+import io.kensa.core.JavaIndex;
+import io.kensa.db.store.KensaDatabase;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** {@code --db FILE}: the database a scan reads (today its Java index), by default the one in the cache directory. */
+final class DbOptions {
+    @Option(names = "--db", paramLabel = "FILE",
+            description = {"Kensa database, from kensa db build (default:", "<cache dir>/db/kensa.db if it exists; scans list",
+                    "packages without one). Its Java index names jars", "that carry no Maven metadata."})
+    Path db;
+
+    /** The database of the scan, opened read-only: the one given, else the default one if present, else none. */
+    Opened open(Path cacheDir) {
+        Path file = db != null ? db : defaultFile(cacheDir);
+        if (db == null && !Files.exists(file)) {
+            return new Opened(null);
+        }
+        return new Opened(KensaDatabase.open(file));
+    }
+
+    /** Where {@code kensa db build} writes and scans look by default. */
+    static Path defaultFile(Path cacheDir) {
+        return cacheDir.resolve("db").resolve("kensa.db");
+    }
+
+    /** The open database, or none. */
+    record Opened(KensaDatabase database) implements AutoCloseable {
+        JavaIndex javaIndex() {
+            return database == null ? JavaIndex.NONE : database.javaIndex();
+        }
+
+        @Override
+        public void close() {
+            if (database != null) {
+                database.close();
+            }
+        }
+    }
+}

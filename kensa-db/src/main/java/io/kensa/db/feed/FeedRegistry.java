@@ -1,0 +1,46 @@
+package io.kensa.db.feed;
+
+import io.kensa.core.KensaException;
+import io.kensa.db.feed.maven.MavenSha1IndexFeed;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The feeds a database is built from, in load order. Adding a feed is adding a class and a line here. */
+public final class FeedRegistry {
+    private final List<Feed> feeds;
+
+    public FeedRegistry(List<Feed> feeds) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (Feed f : feeds) {
+            if (!ids.add(f.id())) {
+                throw new IllegalArgumentException("two feeds with id " + f.id());
+            }
+        }
+        this.feeds = List.copyOf(feeds);
+    }
+
+    /** Every feed Kensa reads from a feeds folder. */
+    public static FeedRegistry defaults() {
+        return new FeedRegistry(List.of(
+                new MavenSha1IndexFeed()));
+    }
+
+    public List<Feed> feeds() {
+        return feeds;
+    }
+
+    /** This registry plus {@code more} (e.g. a crawl of a Maven repository), loaded after the folder's feeds. */
+    public FeedRegistry with(Feed... more) {
+        List<Feed> all = new ArrayList<>(feeds);
+        all.addAll(List.of(more));
+        return new FeedRegistry(all);
+    }
+
+    public Feed get(String id) {
+        return feeds.stream().filter(f -> f.id().equals(id)).findFirst()
+                .orElseThrow(() -> new KensaException("unknown feed '" + id + "'"));
+    }
+}
