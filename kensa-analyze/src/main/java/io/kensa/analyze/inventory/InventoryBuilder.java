@@ -30,6 +30,7 @@ public final class InventoryBuilder {
     private final OsDetector osDetector = new OsDetector();
     private final PurlFactory purls = new PurlFactory();
     private final NpmLockMerger npmLocks = new NpmLockMerger();
+    private final LockEntryMerger lockEntries = new LockEntryMerger();
     private final JavaIndexResolver javaIndex;
 
     public InventoryBuilder() {
@@ -72,7 +73,7 @@ public final class InventoryBuilder {
             }
         }
         List<Package> out = new ArrayList<>();
-        for (Package p : npmLocks.merge(List.copyOf(packages.values()))) {
+        for (Package p : lockEntries.merge(npmLocks.merge(List.copyOf(packages.values())))) {
             Integer layerIndex = since.get(p.key());
             String diffId = layerIndex == null || layers.isEmpty() ? null : layers.get(layerIndex).diffId();
             Package placed = p.withLayer(diffId);
