@@ -3,6 +3,8 @@ package io.kensa.analyze;
 import io.kensa.analyze.lang.dotnet.DepsJsonAnalyzer;
 import io.kensa.analyze.lang.dotnet.NuspecAnalyzer;
 import io.kensa.analyze.lang.dotnet.PackagesLockAnalyzer;
+import io.kensa.analyze.lang.java.JavaArchiveAnalyzer;
+import io.kensa.analyze.lang.java.JdkReleaseAnalyzer;
 import io.kensa.analyze.lang.php.ComposerInstalledAnalyzer;
 import io.kensa.analyze.lang.php.ComposerLockAnalyzer;
 import io.kensa.analyze.lang.ruby.GemfileLockAnalyzer;
@@ -41,7 +43,9 @@ public final class AnalyzerRegistry {
                 new NuspecAnalyzer(),
                 new NpmPackageJsonAnalyzer(),
                 new NpmLockAnalyzer(),
-                new PythonPackageAnalyzer()
+                new PythonPackageAnalyzer(),
+                new JavaArchiveAnalyzer(),
+                new JdkReleaseAnalyzer()
         ));
     }
 

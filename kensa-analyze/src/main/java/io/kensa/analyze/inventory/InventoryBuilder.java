@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -78,7 +79,11 @@ public final class InventoryBuilder {
             String diffId = layerIndex == null || layers.isEmpty() ? null : layers.get(layerIndex).diffId();
             Package placed = p.withLayer(diffId);
             if (!placed.isOsPackage()) {
-                placed = javaIndex.resolve(markOwner(placed, owners));
+                Optional<Package> named = javaIndex.resolve(markOwner(placed, owners));
+                if (named.isEmpty()) {
+                    continue; // an archive nothing names, unknown to the Java index
+                }
+                placed = named.get();
             }
             out.add(placed.withPurl(purls.purl(placed, os)));
         }

@@ -11,7 +11,8 @@ import java.util.TreeMap;
  * Package URLs as Trivy writes them. OS packages: the distribution family as namespace, the epoch as a
  * qualifier (not in the version), {@code arch}, and {@code distro} ({@code debian-12.8}, {@code redhat-8.8};
  * Alpine-style distros use the bare version). Application packages: the ecosystem's namespace split from the
- * name ({@code groupId:artifactId}, {@code @scope/name}, {@code vendor/name}, a Go module path's last segment).
+ * name ({@code groupId:artifactId}, {@code @scope/name}, {@code vendor/name} (Composer, generic), a Go module path's
+ * last segment).
  */
 public final class PurlFactory {
 
@@ -22,7 +23,7 @@ public final class PurlFactory {
             case "apk" -> osPurl(p, os, os == null ? "alpine" : os.family(), false);
             case "rpm" -> osPurl(p, os, os == null ? null : os.family(), true);
             case "maven" -> applicationPurl(p, ':', false);
-            case "npm", "composer" -> applicationPurl(p, '/', false);
+            case "npm", "composer", "generic" -> applicationPurl(p, '/', false);
             case "golang" -> applicationPurl(p, '/', true);
             default -> p.purl() != null ? p.purl() : applicationPurl(p, (char) 0, false);
         };

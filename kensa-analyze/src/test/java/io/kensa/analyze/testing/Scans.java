@@ -4,6 +4,7 @@ import io.kensa.analyze.AnalyzerRegistry;
 import io.kensa.analyze.cache.LayerCache;
 import io.kensa.analyze.scan.ImageScanner;
 import io.kensa.analyze.scan.ScanProgress;
+import io.kensa.core.JavaIndex;
 import io.kensa.core.Package;
 import io.kensa.core.ScanReport;
 import io.kensa.image.layer.LayerLimits;
@@ -37,6 +38,14 @@ public final class Scans {
     /** Scans without a cache. */
     public static ScanReport scan(Path image, Path scratch) throws IOException {
         return scan(image, null, LayerCache.NONE, scratch);
+    }
+
+    /** Scans without a cache, naming Java archives through {@code javaIndex}. */
+    public static ScanReport scan(Path image, Path scratch, JavaIndex javaIndex) throws IOException {
+        try (ImageSource source = LocalImages.open(image.toString(), null, LayerLimits.DEFAULT)) {
+            return new ImageScanner(AnalyzerRegistry.defaults(), LayerCache.NONE, scratch, LayerLimits.DEFAULT, 2,
+                    ScanProgress.NONE, javaIndex).scan(source);
+        }
     }
 
     /** name → version of the packages of a report (fails on duplicate names). */
