@@ -94,4 +94,14 @@ class PurlFactoryTest {
         assertThat(purls.purl(pkg("pypi", "PyYAML", "6.0", null), null)).isEqualTo("pkg:pypi/pyyaml@6.0");
         assertThat(purls.purl(pkg("gem", "rack", "2.2.22", null), null)).isEqualTo("pkg:gem/rack@2.2.22");
     }
+
+    @Test
+    void genericPackagesSplitTheirVendorOffTheName() {
+        // a Java runtime from its release file, as Syft writes it
+        assertThat(purls.purl(pkg("generic", "oracle/openjdk", "17.0.15", null), null))
+                .isEqualTo("pkg:generic/oracle/openjdk@17.0.15");
+        assertThat(purls.purl(pkg("generic", "zulu", "17.0.2", null), null)).isEqualTo("pkg:generic/zulu@17.0.2");
+        // a Maven artifact whose group id nothing gave has no purl: Maven purls need the group
+        assertThat(purls.purl(pkg("maven", "spring-web", "5.3.17", null), null)).isNull();
+    }
 }
