@@ -113,21 +113,25 @@ final class ArchiveReader {
                     if (e.isDirectory()) {
                         continue;
                     }
+                    boolean isManifest = name.equalsIgnoreCase(MANIFEST);
+                    boolean isMetadata = !isManifest && isMavenMetadata(name);
+                    boolean isArchive = !isManifest && !isMetadata && JavaArchives.isArchiveName(name);
+                    if (!isManifest && !isMetadata && !isArchive) {
+                        continue; // classes and resources: only their names are seen
+                    }
                     if (!JavaArchives.isSafeEntryName(name)) {
                         unsafe++;
-                        continue;
-                    }
-                    if (name.equals(MANIFEST) || name.equalsIgnoreCase(MANIFEST)) {
+                    } else if (isManifest) {
                         byte[] data = readEntry(zip, e, p);
                         manifest = data == null ? manifest : JarManifest.parse(data);
-                    } else if (isMavenMetadata(name)) {
+                    } else if (isMetadata) {
                         byte[] data = readEntry(zip, e, p);
                         if (data != null) {
                             byte[][] files = maven.computeIfAbsent(name.substring(0, name.lastIndexOf('/')),
                                     k -> new byte[2][]);
                             files[name.endsWith("/pom.properties") ? 0 : 1] = data;
                         }
-                    } else if (JavaArchives.isArchiveName(name)) {
+                    } else {
                         nested.add(new Nested(e, name));
                     }
                 }
