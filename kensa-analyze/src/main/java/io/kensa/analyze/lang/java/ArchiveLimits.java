@@ -12,10 +12,13 @@ package io.kensa.analyze.lang.java;
  * @param maxEntries               most entries in one archive
  * @param maxNestedArchives        most nested archives examined under one archive
  * @param maxDepth                 deepest nesting examined (the archive in the layer is depth 0)
+ * @param maxPackages              most packages from one archive and its nested archives (each set of Maven
+ *                                 coordinates is parsed as soon as it is read, so this also bounds what is held)
  */
 record ArchiveLimits(long maxArchiveBytes, long maxNestedArchiveBytes, long maxInflatedBytes, int maxMetadataBytes,
-                     long maxCentralDirectoryBytes, int maxEntries, int maxNestedArchives, int maxDepth) {
+                     long maxCentralDirectoryBytes, int maxEntries, int maxNestedArchives, int maxDepth,
+                     int maxPackages) {
 
     static final ArchiveLimits DEFAULT = new ArchiveLimits(4L << 30, 512L << 20, 2L << 30, 1 << 20, 64L << 20,
-            500_000, 20_000, 8);
+            500_000, 20_000, 8, 50_000);
 }

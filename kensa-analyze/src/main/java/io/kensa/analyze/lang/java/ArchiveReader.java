@@ -43,6 +43,7 @@ final class ArchiveReader {
     private boolean budgetWarned;
     private boolean depthWarned;
     private boolean countWarned;
+    private boolean packagesWarned;
 
     /** What the archive and its nested archives hold. */
     record Result(List<Package> packages, List<String> warnings) {
@@ -103,7 +104,7 @@ final class ArchiveReader {
                     return children;
                 }
                 JarManifest manifest = null;
-                Map<String, byte[][]> maven = new LinkedHashMap<>();
+                Map<String, MavenFiles> maven = new LinkedHashMap<>();
                 List<Nested> nested = new ArrayList<>();
                 int unsafe = 0;
                 Enumeration<? extends ZipEntry> entries = zip.entries();
@@ -125,11 +126,19 @@ final class ArchiveReader {
                         byte[] data = readEntry(zip, e, p);
                         manifest = data == null ? manifest : JarManifest.parse(data);
                     } else if (isMetadata) {
+                        String dir = name.substring(0, name.lastIndexOf('/'));
+                        if (!maven.containsKey(dir) && packages.size() + maven.size() >= limits.maxPackages()) {
+                            tooMany(p);
+                            continue;
+                        }
                         byte[] data = readEntry(zip, e, p);
                         if (data != null) {
-                            byte[][] files = maven.computeIfAbsent(name.substring(0, name.lastIndexOf('/')),
-                                    k -> new byte[2][]);
-                            files[name.endsWith("/pom.properties") ? 0 : 1] = data;
+                            MavenFiles files = maven.computeIfAbsent(dir, k -> new MavenFiles());
+                            if (name.endsWith("/pom.properties")) {
+                                files.properties = PomProperties.parse(data);
+                            } else {
+                                files.pom = PomXml.parse(data);
+                            }
                         }
                     } else {
                         nested.add(new Nested(e, name));
@@ -203,19 +212,30 @@ final class ArchiveReader {
         return slashes == 2;
     }
 
+    /** What one {@code META-INF/maven/<groupId>/<artifactId>/} directory holds, parsed. */
+    private static final class MavenFiles {
+        MavenMetadata properties;
+        PomXml.Pom pom;
+    }
+
     /** The coordinates of each metadata directory: pom.properties, else pom.xml; licenses from pom.xml. */
-    private static List<MavenMetadata> metadata(Map<String, byte[][]> maven) {
+    private static List<MavenMetadata> metadata(Map<String, MavenFiles> maven) {
         List<MavenMetadata> out = new ArrayList<>();
-        for (byte[][] files : maven.values()) {
-            MavenMetadata fromProperties = files[0] == null ? null : PomProperties.parse(files[0]);
-            PomXml.Pom pom = files[1] == null ? null : PomXml.parse(files[1]);
-            if (fromProperties != null) {
-                out.add(pom == null ? fromProperties : fromProperties.withLicenses(pom.licenses()));
-            } else if (pom != null && pom.coordinates() != null) {
-                out.add(pom.coordinates());
+        for (MavenFiles files : maven.values()) {
+            if (files.properties != null) {
+                out.add(files.pom == null ? files.properties : files.properties.withLicenses(files.pom.licenses()));
+            } else if (files.pom != null && files.pom.coordinates() != null) {
+                out.add(files.pom.coordinates());
             }
         }
         return out;
+    }
+
+    private void tooMany(Pending p) {
+        if (!packagesWarned) {
+            packagesWarned = true;
+            warn(p, "stopped reading Maven metadata: more than " + limits.maxPackages() + " packages");
+        }
     }
 
     /** A small entry's bytes, or null (with a warning) when it is larger than the metadata limit. */
@@ -274,8 +294,13 @@ final class ArchiveReader {
             warnings.add(label + ": not read, " + n.entry().getSize() + " bytes is over the limit of " + max);
             return null;
         }
-        Path dir = parent.file().toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "kensa-nested-", ".zip");
+        Path tmp;
+        try {
+            tmp = Files.createTempFile(parent.file().toAbsolutePath().getParent(), "kensa-nested-", ".zip");
+        } catch (IOException x) {
+            warnings.add(label + ": not read, no temporary file (" + message(x) + ")");
+            return null;
+        }
         boolean keep = false;
         try {
             MessageDigest sha1 = sha1Digest();

@@ -42,7 +42,7 @@ class HostileArchiveTest {
     }
 
     private static ArchiveLimits limits(long nested, long inflated, long centralDirectory, int entries, int depth) {
-        return new ArchiveLimits(GIB, nested, inflated, 1 << 20, centralDirectory, entries, 1000, depth);
+        return new ArchiveLimits(GIB, nested, inflated, 1 << 20, centralDirectory, entries, 1000, depth, 1000);
     }
 
     @Test
@@ -160,8 +160,19 @@ class HostileArchiveTest {
     }
 
     @Test
+    void aJarClaimingThousandsOfBundledArtifactsIsCutAtThePackageLimit() throws IOException {
+        ZipBuilder b = new ZipBuilder();
+        for (int i = 0; i < 1500; i++) {
+            b.add(pomPropertiesName("org.many", "a" + i), pomProperties("org.many", "a" + i, "1.0"));
+        }
+        FileResult r = analyze(limits(GIB, GIB, 1 << 20, 5000, 8), "app/many.jar", b.build());
+        assertThat(r.warnings()).containsExactly("stopped reading Maven metadata: more than 1000 packages");
+        assertThat(r.packages()).hasSize(1001); // 1000 bundled, and the jar itself left to the index
+    }
+
+    @Test
     void anArchiveOverTheSizeLimitIsNotCopied() throws IOException {
-        ArchiveLimits small = new ArchiveLimits(1000, GIB, GIB, 1 << 20, 1 << 20, 1000, 1000, 8);
+        ArchiveLimits small = new ArchiveLimits(1000, GIB, GIB, 1 << 20, 1 << 20, 1000, 1000, 8, 1000);
         FileResult r = analyze(small, "app/big.jar", new byte[5000]);
         assertThat(r.warnings()).containsExactly("not read: 5000 bytes is over the limit of 1000");
         assertThat(r.packages()).isEmpty();
