@@ -91,8 +91,12 @@ class DbCliTest {
         Files.delete(db);
         Cli.Result without = Cli.run("image", "--input", image, "-f", "json", "--cache-dir", cache.toString(), "-q");
         assertThat(without.exit()).as("no database: packages are still listed").isZero();
-        assertThat(new ObjectMapper().readTree(without.out()).path("packages"))
-                .isEqualTo(new ObjectMapper().readTree(scan.out()).path("packages"));
+        JsonNode withIndex = new ObjectMapper().readTree(scan.out()).path("packages");
+        JsonNode withoutIndex = new ObjectMapper().readTree(without.out()).path("packages");
+        assertThat(withoutIndex.size()).isEqualTo(withIndex.size());
+        // the Java index names the jar that has no Maven metadata; without it, its manifest does
+        assertThat(foundBy(withIndex, "org.springframework:spring-web")).isEqualTo("sha1-index");
+        assertThat(foundBy(withoutIndex, "spring-web")).isEqualTo("MANIFEST.MF");
         assertOneLineError(Cli.run("db", "info", "--cache-dir", cache.toString()),
                 "no database at " + db.toAbsolutePath() + " (build one with kensa db build, or give --db FILE)");
     }
@@ -109,7 +113,10 @@ class DbCliTest {
         assertThat(r.err()).isEmpty();
         JsonNode json = new ObjectMapper().readTree(report.toFile());
         assertThat(json.path("artifact").path("os").path("family").asText()).isEqualTo("debian");
-        assertThat(json.path("packages").size()).as("the image's Debian packages").isEqualTo(20);
+        assertThat(json.path("packages").valueStream().filter(p -> p.path("type").asText().equals("deb")))
+                .as("the image's Debian packages").hasSize(20);
+        assertThat(foundBy(json.path("packages"), "org.springframework.boot:spring-boot-jarmode-layertools"))
+                .as("a jar without Maven metadata, named by the Java index").isEqualTo("sha1-index");
         Files.delete(report);
 
         Path missing = dir.resolve("missing.db");
@@ -228,5 +235,15 @@ class DbCliTest {
 
     private static String sha1(Path file) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(Files.readAllBytes(file)));
+    }
+
+    /** The evidence of the package of that name in a report's package list. */
+    private static String foundBy(JsonNode packages, String name) {
+        for (JsonNode p : packages) {
+            if (p.path("name").asText().equals(name)) {
+                return p.path("foundBy").asText();
+            }
+        }
+        throw new AssertionError("no package " + name);
     }
 }
