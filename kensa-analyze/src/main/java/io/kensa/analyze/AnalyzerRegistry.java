@@ -1,5 +1,9 @@
 package io.kensa.analyze;
 
+import io.kensa.analyze.lang.elf.ElfExecutableAnalyzer;
+import io.kensa.analyze.lang.golang.GoBuildInfoExtractor;
+import io.kensa.analyze.lang.rust.CargoAuditableExtractor;
+import io.kensa.analyze.lang.rust.CargoLockAnalyzer;
 import io.kensa.analyze.os.OsReleaseAnalyzer;
 import io.kensa.analyze.pkg.apk.ApkInstalledAnalyzer;
 import io.kensa.analyze.pkg.dpkg.DpkgStatusAnalyzer;
@@ -21,7 +25,9 @@ public final class AnalyzerRegistry {
                 new OsReleaseAnalyzer(),
                 new DpkgStatusAnalyzer(),
                 new ApkInstalledAnalyzer(),
-                new RpmDbAnalyzer()
+                new RpmDbAnalyzer(),
+                new ElfExecutableAnalyzer(List.of(GoBuildInfoExtractor::new, CargoAuditableExtractor::new)),
+                new CargoLockAnalyzer()
         ));
     }
 

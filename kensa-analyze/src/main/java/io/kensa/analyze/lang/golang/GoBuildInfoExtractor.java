@@ -1,0 +1,131 @@
+package io.kensa.analyze.lang.golang;
+
+import io.kensa.analyze.lang.elf.ElfExtractor;
+import io.kensa.analyze.lang.elf.ElfFile;
+import io.kensa.analyze.lang.elf.ElfNote;
+import io.kensa.analyze.lang.elf.ElfStream;
+import io.kensa.analyze.lang.elf.ProgramHeader;
+import io.kensa.analyze.lang.elf.SectionHeader;
+import io.kensa.core.Package;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Finds the Go build info of an ELF executable while it streams past. The blob's magic is searched at 16-byte
+ * aligned offsets of the writable loadable segments (where {@code .go.buildinfo} always lives), so no section
+ * header, which comes last in the file, is needed to find it; the bytes after each hit are kept. The blob used is
+ * the one {@code go version} uses: at the start of the {@code .go.buildinfo} section when the file has one,
+ * otherwise the first hit.
+ * <p>
+ * Go 1.18 and later write the strings inline after the blob header, so the kept bytes after the hit suffice. Older
+ * binaries point to string headers in the data segment, which point to bytes in read-only data that streamed past
+ * before the blob: for files carrying the Go linker's build ID note (read from the first bytes), the non-executable
+ * loadable segments (all loadable segments when there is no read-only one) are kept up to {@link #DATA_LIMIT} bytes
+ * until an inline blob shows they are not needed.
+ */
+public final class GoBuildInfoExtractor implements ElfExtractor {
+    /** Most bytes of loadable segments kept for pre-1.18 blobs. */
+    static final long DATA_LIMIT = 48L << 20;
+    /** Most magic hits kept. */
+    static final int MAX_HITS = 8;
+    /** Go looks for the blob in this many bytes from the start of {@code .go.buildinfo}. */
+    private static final int SECTION_WINDOW = 64 << 10;
+    private static final String HIT_TAG = "go-buildinfo";
+    private static final String DATA_TAG = "go-data";
+    private static final String SECTION = ".go.buildinfo";
+
+    private final List<ProgramHeader> writable = new ArrayList<>();
+    private final List<Long> hits = new ArrayList<>();
+    private boolean keepingData;
+
+    @Override
+    public void start(ElfStream stream) {
+        List<ProgramHeader> loads = stream.programs().stream().filter(ProgramHeader::isLoad).toList();
+        loads.stream().filter(ProgramHeader::writable).forEach(writable::add);
+        if (stream.notes().stream().anyMatch(ElfNote::isGoBuildId)) {
+            keepData(stream, loads);
+        }
+    }
+
+    private void keepData(ElfStream stream, List<ProgramHeader> loads) {
+        boolean readOnly = loads.stream().anyMatch(p -> !p.executable() && !p.writable());
+        long budget = DATA_LIMIT;
+        for (ProgramHeader p : loads) {
+            if ((readOnly && p.executable()) || budget <= 0) {
+                continue;
+            }
+            long n = Math.min(p.filesz(), budget);
+            stream.retain(p.offset(), p.offset() + n, DATA_TAG);
+            budget -= n;
+            keepingData = true;
+        }
+    }
+
+    @Override
+    public void block(ElfStream stream) {
+        long start = stream.blockOffset();
+        long end = start + stream.blockLength();
+        byte[] b = stream.block();
+        for (ProgramHeader p : writable) {
+            long from = Math.max(start, p.offset());
+            long to = Math.min(end, p.end());
+            for (long at = (from + BuildInfoBlob.ALIGN - 1) / BuildInfoBlob.ALIGN * BuildInfoBlob.ALIGN;
+                 at + BuildInfoBlob.MAGIC.length <= to && hits.size() < MAX_HITS; at += BuildInfoBlob.ALIGN) {
+                int i = (int) (at - start);
+                if (b[i] == BuildInfoBlob.MAGIC[0] && magicAt(b, i)) {
+                    hit(stream, at, i + 15 < stream.blockLength() ? b[i + 15] : 0);
+                }
+            }
+        }
+    }
+
+    private void hit(ElfStream stream, long at, int flags) {
+        if (hits.contains(at)) {
+            return;
+        }
+        hits.add(at);
+        stream.retain(at, at + BuildInfoBlob.HEADER + 2L * (BuildInfoBlob.MAX_STRING + 10), HIT_TAG);
+        if (keepingData && BuildInfoBlob.inline(flags)) {
+            stream.release(DATA_TAG);
+            keepingData = false;
+        }
+    }
+
+    private static boolean magicAt(byte[] b, int i) {
+        for (int k = 1; k < BuildInfoBlob.MAGIC.length; k++) {
+            if (b[i + k] != BuildInfoBlob.MAGIC[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void finish(ElfFile file, String path, List<Package> packages, List<String> warnings) {
+        Optional<Long> blob = chooseBlob(file);
+        if (blob.isEmpty()) {
+            return;
+        }
+        try {
+            RawBuildInfo raw = BuildInfoBlob.decode(file, blob.get());
+            if (raw.goVersion().isEmpty()) {
+                return;
+            }
+            packages.addAll(GoPackages.of(raw.goVersion(), ModInfo.parse(raw.modInfo()), path));
+        } catch (BuildInfoException e) {
+            warnings.add(e.getMessage());
+        }
+    }
+
+    /** The blob {@code go version} would read: in the {@code .go.buildinfo} section if any, else the first hit. */
+    private Optional<Long> chooseBlob(ElfFile file) {
+        Optional<SectionHeader> section = file.section(SECTION);
+        if (section.isPresent()) {
+            long start = section.get().offset();
+            return hits.stream().filter(h -> h >= start && h < start + SECTION_WINDOW).findFirst();
+        }
+        return hits.stream().findFirst();
+    }
+}
