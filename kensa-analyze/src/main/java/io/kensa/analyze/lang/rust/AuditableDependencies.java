@@ -22,7 +22,7 @@ import java.util.zip.Inflater;
  * Trivy does; the root crate (the binary's own package) is reported with the others.
  */
 final class AuditableDependencies {
-    static final int MAX_JSON = 64 << 20;
+    static final int MAX_JSON = 16 << 20;
     static final String TYPE = "cargo";
     static final String FOUND_BY = "cargo-auditable";
     private static final ObjectMapper JSON = JsonMapper.builder().build();

@@ -84,17 +84,22 @@ public final class ElfFixtures {
         }
     }
 
-    /** {@code objcopy --add-section NAME=FILE} for each pair, in order, writing a new file. */
+    /**
+     * {@code objcopy --add-section NAME=FILE} for each pair, writing a new file. One objcopy run per section, so the
+     * sections follow each other in the file in the map's order (one run would add them in reverse order).
+     */
     public static Path addSections(Path elf, Path out, Map<String, Path> sections) {
         require("objcopy", "binutils");
-        List<String> cmd = new ArrayList<>(List.of("objcopy"));
-        sections.forEach((name, file) -> {
-            cmd.add("--add-section");
-            cmd.add(name + "=" + file);
-        });
-        cmd.add(elf.toString());
-        cmd.add(out.toString());
-        run(cmd, out.getParent(), Map.of());
+        Path from = elf;
+        for (Map.Entry<String, Path> s : sections.entrySet()) {
+            List<String> cmd = new ArrayList<>(List.of("objcopy", "--add-section", s.getKey() + "=" + s.getValue(),
+                    from.toString()));
+            if (!from.equals(out)) {
+                cmd.add(out.toString());
+            }
+            run(cmd, out.getParent(), Map.of());
+            from = out;
+        }
         return out;
     }
 
