@@ -12,8 +12,10 @@ import java.util.List;
  * headers and the notes are read from the first MiB, then the file streams past in {@link #BLOCK}-byte blocks,
  * aligned on file offsets. Readers look at each block as it passes ({@link #next()}) and name the file ranges
  * they will need after the pass ({@link #retain}); only the blocks of those ranges are kept, so memory is bounded
- * by what is asked for, not by the file. The section header table and the 64 KiB before it (where linkers put
- * the section names) are always kept. {@link #finish()} then gives an {@link ElfFile} over the kept bytes.
+ * by what is asked for, not by the file. The section header table is always kept, with the section names: the 64
+ * KiB before the table (where GNU ld and lld put them, the table being last), or, once the table has streamed past
+ * (the Go linker writes it near the start), the name section it points to. {@link #finish()} then gives an
+ * {@link ElfFile} over the kept bytes.
  * <p>
  * Every header value is checked against the file size before it drives a read or an allocation.
  */
@@ -26,6 +28,7 @@ public final class ElfStream {
     private static final int MAX_NOTES = 64;
     private static final long NAMES_WINDOW = 1 << 16;
     private static final int MAX_PROBLEMS = 10;
+    private static final int MAX_NAMES = 1 << 20;
     private static final String HEADERS = "elf-headers";
 
     private final InputStream in;
@@ -43,6 +46,8 @@ public final class ElfStream {
     private int currentLength;
     private boolean currentKept;
     private byte[] spare;
+    /** File offset just past the section header table when it lies in the file, else -1. */
+    private long sectionTableEnd = -1;
 
     private record Range(long start, long end, String tag) {
     }
@@ -106,7 +111,31 @@ public final class ElfStream {
             long length = (long) header.shnum() * header.shentsize();
             if (header.shoff() > 0 && header.shoff() <= size - length) {
                 retain(header.shoff() - NAMES_WINDOW, header.shoff() + length, HEADERS);
+                sectionTableEnd = header.shoff() + length;
+                keepNamesOnceTableRead();
             }
+        }
+    }
+
+    /** Once the section header table has been read, keeps the section name table it points to, if still ahead. */
+    private void keepNamesOnceTableRead() {
+        if (sectionTableEnd < 0 || readEnd < sectionTableEnd) {
+            return;
+        }
+        sectionTableEnd = -1;
+        int index = header.shstrndx();
+        if (index <= 0 || index >= header.shnum()) {
+            return;
+        }
+        byte[] entry = retained.read(header.shoff() + (long) index * header.shentsize(), header.shentsize());
+        if (entry == null) {
+            return;
+        }
+        Fields f = new Fields(entry, header.bigEndian(), header.is64());
+        long offset = header.is64() ? f.u64(24) : f.u32(16);
+        long length = header.is64() ? f.u64(32) : f.u32(20);
+        if (offset >= 0 && length > 0 && length <= MAX_NAMES && offset <= size - length) {
+            retain(offset, offset + length, HEADERS);
         }
     }
 
@@ -233,6 +262,7 @@ public final class ElfStream {
         readFully(in, current, 0, currentLength, size);
         readEnd = offset + currentLength;
         currentKept = false;
+        keepNamesOnceTableRead();
         return true;
     }
 

@@ -1,7 +1,7 @@
 package io.kensa.analyze.lang.elf;
 
 /**
- * One section header whose file range lies inside the file.
+ * One section header whose bytes start inside the file; a section running past the end is cut at the end.
  *
  * @param index  position in the table
  * @param name   name from the section name table, empty when the table could not be read

@@ -42,13 +42,18 @@ final class SectionTable {
             long offset = h.is64() ? f.u64(at + 24) : f.u32(at + 16);
             long length1 = h.is64() ? f.u64(at + 32) : f.u32(at + 20);
             String name = name(names, nameOffset);
-            boolean inFile = type == SectionHeader.SHT_NOBITS
-                    || offset >= 0 && length1 >= 0 && offset <= size && length1 <= size - offset;
-            if (!inFile) {
+            boolean nobits = type == SectionHeader.SHT_NOBITS;
+            if (!nobits && (offset < 0 || length1 < 0 || offset > size)) {
                 problems.accept("truncated ELF: section " + i + (name.isEmpty() ? "" : " (" + name + ")")
-                        + " at offset " + Long.toUnsignedString(offset) + " with " + Long.toUnsignedString(length1)
-                        + " bytes ends past the end of the " + size + "-byte file");
+                        + " starts at offset " + Long.toUnsignedString(offset) + ", past the end of the " + size
+                        + "-byte file");
                 continue;
+            }
+            if (!nobits && length1 > size - offset) {
+                problems.accept("truncated ELF: section " + i + (name.isEmpty() ? "" : " (" + name + ")")
+                        + " at offset " + offset + " with " + Long.toUnsignedString(length1)
+                        + " bytes ends past the end of the " + size + "-byte file");
+                length1 = size - offset;
             }
             out.add(new SectionHeader(i, name, type, flags, offset, length1));
         }

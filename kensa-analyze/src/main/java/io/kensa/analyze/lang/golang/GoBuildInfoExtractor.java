@@ -16,18 +16,19 @@ import java.util.Optional;
  * Finds the Go build info of an ELF executable while it streams past. The blob's magic is searched at 16-byte
  * aligned offsets of the writable loadable segments (where {@code .go.buildinfo} always lives), so no section
  * header, which comes last in the file, is needed to find it; the bytes after each hit are kept. The blob used is
- * the one {@code go version} uses: at the start of the {@code .go.buildinfo} section when the file has one,
- * otherwise the first hit.
+ * the one at the start of the {@code .go.buildinfo} section, or the first hit when the file has no section headers.
  * <p>
  * Go 1.18 and later write the strings inline after the blob header, so the kept bytes after the hit suffice. Older
  * binaries point to string headers in the data segment, which point to bytes in read-only data that streamed past
- * before the blob: for files carrying the Go linker's build ID note (read from the first bytes), the non-executable
- * loadable segments (all loadable segments when there is no read-only one) are kept up to {@link #DATA_LIMIT} bytes
- * until an inline blob shows they are not needed.
+ * before the blob: for files carrying the Go linker's build ID note (read from the first bytes), the writable and
+ * then the read-only loadable segments (the executable ones too when there is no read-only one, as with old
+ * binutils) are kept, up to {@link #DATA_LIMIT} bytes, until an inline blob shows they are not needed. That costs
+ * a copy of the read-only data of every Go binary up to its blob; pre-1.18 binaries whose data segments exceed the
+ * limit give a warning.
  */
 public final class GoBuildInfoExtractor implements ElfExtractor {
     /** Most bytes of loadable segments kept for pre-1.18 blobs. */
-    static final long DATA_LIMIT = 48L << 20;
+    static final long DATA_LIMIT = 32L << 20;
     /** Most magic hits kept. */
     static final int MAX_HITS = 8;
     /** Go looks for the blob in this many bytes from the start of {@code .go.buildinfo}. */
@@ -49,12 +50,15 @@ public final class GoBuildInfoExtractor implements ElfExtractor {
         }
     }
 
+    /** Keeps writable segments first (the string headers), then the others (the string bytes), within the limit. */
     private void keepData(ElfStream stream, List<ProgramHeader> loads) {
         boolean readOnly = loads.stream().anyMatch(p -> !p.executable() && !p.writable());
+        List<ProgramHeader> order = new ArrayList<>(loads.stream().filter(ProgramHeader::writable).toList());
+        loads.stream().filter(p -> !p.writable() && (!readOnly || !p.executable())).forEach(order::add);
         long budget = DATA_LIMIT;
-        for (ProgramHeader p : loads) {
-            if ((readOnly && p.executable()) || budget <= 0) {
-                continue;
+        for (ProgramHeader p : order) {
+            if (budget <= 0) {
+                break;
             }
             long n = Math.min(p.filesz(), budget);
             stream.retain(p.offset(), p.offset() + n, DATA_TAG);
@@ -119,13 +123,18 @@ public final class GoBuildInfoExtractor implements ElfExtractor {
         }
     }
 
-    /** The blob {@code go version} would read: in the {@code .go.buildinfo} section if any, else the first hit. */
+    /**
+     * The blob in the {@code .go.buildinfo} section (every Go linker since 1.13 writes one); for files without a
+     * section header table (removed by sstrip-like tools, or unreadable), the first hit in a writable segment. Unlike
+     * {@code go version}, a file whose sections include no {@code .go.buildinfo} is not searched further: a C
+     * program holding the magic in its data is not a Go binary.
+     */
     private Optional<Long> chooseBlob(ElfFile file) {
         Optional<SectionHeader> section = file.section(SECTION);
         if (section.isPresent()) {
             long start = section.get().offset();
             return hits.stream().filter(h -> h >= start && h < start + SECTION_WINDOW).findFirst();
         }
-        return hits.stream().findFirst();
+        return file.sections().isEmpty() ? hits.stream().findFirst() : Optional.empty();
     }
 }

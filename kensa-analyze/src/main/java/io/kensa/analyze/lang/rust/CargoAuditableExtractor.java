@@ -2,6 +2,7 @@ package io.kensa.analyze.lang.rust;
 
 import io.kensa.analyze.lang.elf.ElfExtractor;
 import io.kensa.analyze.lang.elf.ElfFile;
+import io.kensa.analyze.lang.elf.ElfHeader;
 import io.kensa.analyze.lang.elf.ElfNote;
 import io.kensa.analyze.lang.elf.ElfStream;
 import io.kensa.analyze.lang.elf.SectionHeader;
@@ -11,11 +12,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads the {@code .dep-v0} section of Rust binaries built with cargo-auditable. The section is not loaded
- * (cargo-auditable gives it no flags), so linkers put it among the sections after the loadable segments; its
- * offset is known only from the section headers at the end of the file, so the first {@link #TAIL_LIMIT} bytes
- * after the loadable segments are kept while the file streams past. Files carrying the Go linker's note are Go
- * binaries and are skipped.
+ * Reads the {@code .dep-v0} section of Rust binaries built with cargo-auditable. cargo-auditable hands the linker an
+ * object file whose {@code .dep-v0} section has no flags, so the section is not loaded and linkers put it among
+ * the sections after the loadable segments: GNU ld right after {@code .comment}, at the start of that tail; lld after
+ * the debug sections, just before {@code .symtab}, near its end. Its offset is known only from the section headers
+ * at the end of the file, so the first and the last {@link #TAIL_LIMIT} bytes of the tail (up to the section header
+ * table) are kept while the file streams past; a section elsewhere gives a warning. Files without section headers
+ * cannot name it and keep nothing; files carrying the Go linker's note are Go binaries and are skipped.
  */
 public final class CargoAuditableExtractor implements ElfExtractor {
     static final long TAIL_LIMIT = 16L << 20;
@@ -26,9 +29,14 @@ public final class CargoAuditableExtractor implements ElfExtractor {
 
     @Override
     public void start(ElfStream stream) {
-        if (stream.notes().stream().noneMatch(ElfNote::isGoBuildId)) {
-            long from = stream.loadEnd();
-            stream.retain(from, from + TAIL_LIMIT, TAG);
+        ElfHeader h = stream.header();
+        if (h.shoff() <= 0 || h.shnum() == 0 || stream.notes().stream().anyMatch(ElfNote::isGoBuildId)) {
+            return;
+        }
+        long from = stream.loadEnd();
+        stream.retain(from, from + TAIL_LIMIT, TAG);
+        if (h.shoff() > from + TAIL_LIMIT) {
+            stream.retain(h.shoff() - TAIL_LIMIT, h.shoff(), TAG);
         }
     }
 
@@ -47,7 +55,7 @@ public final class CargoAuditableExtractor implements ElfExtractor {
         byte[] data = file.read(s.offset(), (int) s.size());
         if (data == null) {
             warnings.add(SECTION + " section at offset " + s.offset() + " lies outside the bytes kept while streaming"
-                    + " (the first " + (TAIL_LIMIT >> 20) + " MiB after the loaded segments); not read");
+                    + " (the first and last " + (TAIL_LIMIT >> 20) + " MiB after the loaded segments); not read");
             return;
         }
         try {

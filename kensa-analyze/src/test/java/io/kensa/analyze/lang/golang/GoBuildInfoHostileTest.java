@@ -80,11 +80,12 @@ class GoBuildInfoHostileTest {
 
     /**
      * The pre-1.18 layout needs read-only data that streamed past before the blob: it is kept only for files with
-     * the Go linker's note. Without the note the limitation shows as a warning, not as a wrong answer.
+     * the Go linker's note. Without the note the limitation shows as a warning, not as a wrong answer. (The gcc-linked
+     * binary is used: there nothing else keeps its read-only data.)
      */
     @Test
     void thePointerLayoutWithoutTheGoNoteIsAWarning() {
-        Path pointers = binary("amd64-pointers");
+        Path pointers = binary("external-pointers");
         long note = ElfFixtures.sections(pointers).get(".note.go.buildid")[0];
         Path p = ElfFixtures.patchedCopy(pointers, dir.resolve("no-note"), note + 12, new byte[]{'X', 'X'});
 
@@ -96,13 +97,23 @@ class GoBuildInfoHostileTest {
                 ", whose bytes were not kept while streaming");
     }
 
+    /**
+     * A C program whose writable data holds a complete build info blob at an aligned address: {@code go version}
+     * takes it for a Go 1.99 binary (it searches the data segment when there is no {@code .go.buildinfo}); Kensa
+     * does not, because the file has section headers and none is {@code .go.buildinfo}.
+     */
     @Test
-    void aFalseMagicOutsideTheSectionIsIgnored() throws IOException {
-        // a C program whose writable data holds the magic at an aligned address is not a Go binary
+    void aBlobOutsideGoBuildInfoInAFileWithSectionsIsIgnored() throws IOException {
         Path c = dir.resolve("fake.c");
-        Files.writeString(c, "__attribute__((aligned(16))) char fake[64] = \"\\xff Go buildinf:\\x08\\x02\";\n"
+        Files.writeString(c, "__attribute__((aligned(16))) char fake[64] = "
+                + "\"\\xff Go buildinf:\\x08\\x02\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\""
+                + " \"\\x08go1.99.0\\x00\";\n"
                 + "int main(void) { return fake[0]; }\n");
         ElfFixtures.run(java.util.List.of("gcc", "-O2", "-o", "fake", "fake.c"), dir, java.util.Map.of());
-        assertThat(ElfFixtures.analyze(dir.resolve("fake"), PATH)).isNull();
+        Path fake = dir.resolve("fake");
+        assertThat(ElfFixtures.run(java.util.List.of("go", "version", fake.toString()), dir, java.util.Map.of()))
+                .contains("go1.99.0");
+
+        assertThat(ElfFixtures.analyze(fake, PATH)).isNull();
     }
 }

@@ -132,6 +132,7 @@ final class GoFixtures {
             pointerLayout("amd64", "amd64-pointers", 8, false);
             pointerLayout("386", "386-pointers", 4, false);
             pointerLayout("s390x", "s390x-pointers", 8, true);
+            pointerLayout("external", "external-pointers", 8, false);
             withoutSections("amd64", "no-sections");
 
             for (Map.Entry<String, Path> b : binaries.entrySet()) {
@@ -161,9 +162,12 @@ final class GoFixtures {
         binaries.put(name, bin(name));
     }
 
-    /** Rewrites a binary's blob into the pre-1.18 layout: flags, then pointers to the runtime's string variables. */
     private void pointerLayout(String from, String name, int pointerSize, boolean bigEndian) throws IOException {
-        Path source = binaries.get(from);
+        binaries.put(name, pointerLayout(binaries.get(from), bin(name), pointerSize, bigEndian));
+    }
+
+    /** Rewrites a binary's blob into the pre-1.18 layout: flags, then pointers to the runtime's string variables. */
+    Path pointerLayout(Path source, Path target, int pointerSize, boolean bigEndian) throws IOException {
         long[] section = ElfFixtures.sections(source).get(".go.buildinfo");
         Map<String, Long> symbols = symbols(source);
         ByteBuffer b = ByteBuffer.allocate((int) section[1] - 15)
@@ -177,9 +181,9 @@ final class GoFixtures {
                 b.putInt((int) address);
             }
         }
-        Path out = ElfFixtures.patchedCopy(source, bin(name), section[0] + 15, b.array());
+        Path out = ElfFixtures.patchedCopy(source, target, section[0] + 15, b.array());
         Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwxr-xr-x"));
-        binaries.put(name, out);
+        return out;
     }
 
     /** Zeroes e_shoff, e_shnum and e_shstrndx of an ELF64 little-endian binary. */
