@@ -33,6 +33,34 @@ public final class BuildInfoBlob {
         return (flags & FLAG_INLINE) != 0;
     }
 
+    /**
+     * Bytes of the inline blob starting at {@code b[at]} (header and both strings), when they all lie within the
+     * first {@code length} bytes of {@code b} and the strings are within the limit; otherwise -1.
+     */
+    static long inlineLength(byte[] b, int at, int length) {
+        int p = at + HEADER;
+        for (int string = 0; string < 2; string++) {
+            long n = 0;
+            int shift = 0;
+            while (true) {
+                if (p >= length || shift > 28) {
+                    return -1;
+                }
+                int v = b[p++] & 0xff;
+                n |= (long) (v & 0x7f) << shift;
+                shift += 7;
+                if (v < 0x80) {
+                    break;
+                }
+            }
+            if (n > MAX_STRING || n > length - p) {
+                return -1;
+            }
+            p += (int) n;
+        }
+        return p - at;
+    }
+
     /** Decodes the blob at file offset {@code at}, whose magic was checked. */
     public static RawBuildInfo decode(ElfFile file, long at) throws BuildInfoException {
         byte[] header = file.read(at, HEADER);

@@ -15,8 +15,9 @@ import java.util.Optional;
 /**
  * Finds the Go build info of an ELF executable while it streams past. The blob's magic is searched at 16-byte
  * aligned offsets of the writable loadable segments (where {@code .go.buildinfo} always lives), so no section
- * header, which comes last in the file, is needed to find it; the bytes after each hit are kept. The blob used is
- * the one at the start of the {@code .go.buildinfo} section, or the first hit when the file has no section headers.
+ * header, which often comes last in the file, is needed to find it; the bytes of each hit's blob are kept (when its
+ * strings end in the same block, just those; otherwise up to the string limit). Which hit is the blob is decided at
+ * the end, from the section headers (see {@link #chooseBlob}).
  * <p>
  * Go 1.18 and later write the strings inline after the blob header, so the kept bytes after the hit suffice. Older
  * binaries point to string headers in the data segment, which point to bytes in read-only data that streamed past
@@ -79,22 +80,30 @@ public final class GoBuildInfoExtractor implements ElfExtractor {
                  at + BuildInfoBlob.MAGIC.length <= to && hits.size() < MAX_HITS; at += BuildInfoBlob.ALIGN) {
                 int i = (int) (at - start);
                 if (b[i] == BuildInfoBlob.MAGIC[0] && magicAt(b, i)) {
-                    hit(stream, at, i + 15 < stream.blockLength() ? b[i + 15] : 0);
+                    hit(stream, at, b, i, stream.blockLength());
                 }
             }
         }
     }
 
-    private void hit(ElfStream stream, long at, int flags) {
+    private void hit(ElfStream stream, long at, byte[] block, int i, int length) {
         if (hits.contains(at)) {
             return;
         }
         hits.add(at);
-        stream.retain(at, at + BuildInfoBlob.HEADER + 2L * (BuildInfoBlob.MAX_STRING + 10), HIT_TAG);
-        if (keepingData && BuildInfoBlob.inline(flags)) {
-            stream.release(DATA_TAG);
-            keepingData = false;
+        int flags = i + 15 < length ? block[i + 15] : 0;
+        long end;
+        if (!BuildInfoBlob.inline(flags)) {
+            end = at + BuildInfoBlob.HEADER;
+        } else {
+            long inBlock = BuildInfoBlob.inlineLength(block, i, length);
+            end = at + (inBlock > 0 ? inBlock : BuildInfoBlob.HEADER + 2L * (BuildInfoBlob.MAX_STRING + 10));
+            if (keepingData) {
+                stream.release(DATA_TAG);
+                keepingData = false;
+            }
         }
+        stream.retain(at, end, HIT_TAG);
     }
 
     private static boolean magicAt(byte[] b, int i) {
@@ -124,10 +133,12 @@ public final class GoBuildInfoExtractor implements ElfExtractor {
     }
 
     /**
-     * The blob in the {@code .go.buildinfo} section (every Go linker since 1.13 writes one); for files without a
-     * section header table (removed by sstrip-like tools, or unreadable), the first hit in a writable segment. Unlike
-     * {@code go version}, a file whose sections include no {@code .go.buildinfo} is not searched further: a C
-     * program holding the magic in its data is not a Go binary.
+     * The blob in the {@code .go.buildinfo} section (every Go linker since 1.13 writes one). When the section names
+     * could not be read (lld puts them before {@code .strtab}, megabytes ahead of the section header table), the first
+     * hit that starts a section; for files without a section header table (removed by sstrip-like tools, or
+     * unreadable), the first hit in a writable segment. Unlike {@code go version}, a file whose named sections
+     * include no {@code .go.buildinfo} is not searched further: a C program holding the magic in its data is not a
+     * Go binary.
      */
     private Optional<Long> chooseBlob(ElfFile file) {
         Optional<SectionHeader> section = file.section(SECTION);
@@ -135,6 +146,13 @@ public final class GoBuildInfoExtractor implements ElfExtractor {
             long start = section.get().offset();
             return hits.stream().filter(h -> h >= start && h < start + SECTION_WINDOW).findFirst();
         }
-        return file.sections().isEmpty() ? hits.stream().findFirst() : Optional.empty();
+        List<SectionHeader> sections = file.sections();
+        if (sections.isEmpty()) {
+            return hits.stream().findFirst();
+        }
+        if (sections.stream().anyMatch(s -> !s.name().isEmpty())) {
+            return Optional.empty();
+        }
+        return hits.stream().filter(h -> sections.stream().anyMatch(s -> s.offset() == h)).findFirst();
     }
 }

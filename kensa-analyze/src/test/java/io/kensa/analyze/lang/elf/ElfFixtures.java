@@ -150,6 +150,32 @@ public final class ElfFixtures {
         }
     }
 
+    /** What a streaming pass kept: the file view, and the most bytes held after any block. */
+    public record Pass(ElfFile file, long maxRetained) {
+    }
+
+    /** Streams a file through the given extractors as the executable analyzer does. */
+    public static Pass stream(Path file, List<ElfExtractor> extractors) {
+        try (InputStream in = Files.newInputStream(file)) {
+            ElfStream s = ElfStream.open(in, Files.size(file));
+            if (s == null) {
+                throw new AssertionError(file + " is not ELF");
+            }
+            extractors.forEach(e -> e.start(s));
+            long max = 0;
+            while (s.next()) {
+                extractors.forEach(e -> e.block(s));
+                max = Math.max(max, s.retainedBytes());
+            }
+            ElfFile f = s.finish();
+            return new Pass(f, Math.max(max, s.retainedBytes()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ElfFormatException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     /** The executable analyzer as registered by default. */
     public static Analyzer analyzer() {
         return AnalyzerRegistry.defaults().analyzers().stream().filter(a -> a.id().equals("elf-executable"))

@@ -95,9 +95,10 @@ final class GoFixtures {
                     \t"example.com/old"
                     )
 
-                    func main() { println(greet.Hello(), old.Name(), localdep.Name()) }
+                    func main() { println(greet.Hello(), old.Name(), localdep.Name(), len(table)) }
                     """);
             write(app.resolve("local/go.mod"), "module example.com/localdep\n\ngo 1.19\n");
+            write(app.resolve("table.go"), functionTable(4000));
             write(app.resolve("local/localdep.go"), "package localdep\n\nfunc Name() string { return \"local\" }\n");
 
             env.put("GOPROXY", proxy.toUri().toString().replaceFirst("^file:/+", "file:///"));
@@ -126,6 +127,10 @@ final class GoFixtures {
             ElfFixtures.run(List.of("go", "build", "-ldflags=-linkmode=external", "-o", bin("external").toString(),
                     "."), app, withArch(cgo, "amd64"));
             binaries.put("external", bin("external"));
+            ElfFixtures.require("ld.lld", "lld");
+            ElfFixtures.run(List.of("go", "build", "-ldflags=-linkmode=external -extldflags=-fuse-ld=lld",
+                    "-o", bin("lld").toString(), "."), app, withArch(cgo, "amd64"));
+            binaries.put("lld", bin("lld"));
             ElfFixtures.run(List.of("go", "install", "example.com/hello@v1.3.0"), dir, withArch(env, "amd64"));
             binaries.put("installed", dir.resolve("bin/hello"));
 
@@ -135,6 +140,7 @@ final class GoFixtures {
             pointerLayout("external", "external-pointers", 8, false);
             withoutSections("amd64", "no-sections");
 
+
             for (Map.Entry<String, Path> b : binaries.entrySet()) {
                 goVersionM.put(b.getKey(), ElfFixtures.run(List.of("go", "version", "-m", b.getValue().toString()),
                         dir, env));
@@ -142,6 +148,24 @@ final class GoFixtures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Many reachable functions, so that the symbol names make {@code .strtab} larger than 64 KiB: lld writes it
+     * between the section names and the section header table, which puts the names out of the window kept
+     * before the table.
+     */
+    private static String functionTable(int n) {
+        StringBuilder b = new StringBuilder("package main\n\nvar table = []func() int{\n");
+        for (int i = 0; i < n; i++) {
+            b.append("\tgeneratedFunctionWithALongNameNumber").append(i).append(",\n");
+        }
+        b.append("}\n");
+        for (int i = 0; i < n; i++) {
+            b.append("\nfunc generatedFunctionWithALongNameNumber").append(i).append("() int { return ").append(i)
+                    .append(" }\n");
+        }
+        return b.toString();
     }
 
     private Path bin(String name) {

@@ -6,7 +6,7 @@ import java.util.TreeSet;
 /**
  * The packages {@code go version -m} output implies under Kensa's rules (see {@link GoPackages}), as
  * {@code name@version} strings: stdlib at the toolchain version without "go", the main module when versioned,
- * each dependency or its module replacement; local-directory replacements and {@code (devel)} left out.
+ * each dependency or its module replacement; local-directory replacements and {@code (devel)} versions left out.
  */
 final class GoVersionM {
     private GoVersionM() {
@@ -30,7 +30,7 @@ final class GoVersionM {
                     if (pending != null) {
                         out.add(pending);
                     }
-                    pending = f[1] + "@" + f[2];
+                    pending = f[2].equals("(devel)") ? null : f[1] + "@" + f[2];
                 }
                 case "=>" -> {
                     if (!f[2].isEmpty() && !f[2].equals("(devel)")) {

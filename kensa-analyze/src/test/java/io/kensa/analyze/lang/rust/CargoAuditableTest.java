@@ -2,15 +2,12 @@ package io.kensa.analyze.lang.rust;
 
 import io.kensa.analyze.FileResult;
 import io.kensa.analyze.lang.elf.ElfFixtures;
-import io.kensa.analyze.lang.elf.ElfStream;
 import io.kensa.analyze.lang.golang.GoBuildInfoExtractor;
-import io.kensa.core.Package;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -139,29 +136,9 @@ class CargoAuditableTest {
         assertThat(r.warnings()).singleElement().asString().startsWith(PATH + ": .dep-v0 is not zlib data");
     }
 
-    /** Streams the file through both extractors and returns the most bytes the stream held at any block. */
-    private static long maxRetainedWhileStreaming(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            ElfStream s = ElfStream.open(in, Files.size(file));
-            var go = new GoBuildInfoExtractor();
-            var rust = new CargoAuditableExtractor();
-            go.start(s);
-            rust.start(s);
-            long max = 0;
-            while (s.next()) {
-                go.block(s);
-                rust.block(s);
-                max = Math.max(max, s.retainedBytes());
-            }
-            s.finish();
-            return Math.max(max, s.retainedBytes());
-        } catch (io.kensa.analyze.lang.elf.ElfFormatException e) {
-            throw new AssertionError(e);
-        }
+    private static long maxRetainedWhileStreaming(Path file) {
+        return ElfFixtures.stream(file, List.of(new GoBuildInfoExtractor(), new CargoAuditableExtractor()))
+                .maxRetained();
     }
 
-    @SuppressWarnings("unused")
-    private static List<Package> none() {
-        return List.of();
-    }
 }
