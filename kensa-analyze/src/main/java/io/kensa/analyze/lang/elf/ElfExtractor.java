@@ -6,15 +6,19 @@ import java.util.List;
 
 /**
  * Finds one kind of package information in ELF files during their single streaming pass. One instance reads one
- * file: it says which bytes it needs kept ({@link ElfStream#retain}), may look at each block as it streams past,
- * and turns the kept bytes into packages at the end.
+ * file: it says which bytes it needs kept ({@link ElfStream#retain}) or wants to look at as they pass
+ * ({@link ElfStream#inspect}), looks at those blocks, and turns the kept bytes into packages at the end. Blocks
+ * nobody asked for are skipped.
  */
 public interface ElfExtractor {
 
     /** Called once the ELF header, the program headers and the notes are known, before the rest streams past. */
     void start(ElfStream stream);
 
-    /** Called for each block of the file, in file order; the first blocks are replayed from memory. */
+    /**
+     * Called for each block read, in file order: the first blocks (replayed from memory) and every block that a
+     * retained or inspected range of any extractor covers.
+     */
     default void block(ElfStream stream) {
     }
 

@@ -10,9 +10,10 @@ import java.util.List;
 /**
  * One forward pass over an ELF file that cannot be read at random (a tar entry): the ELF header, the program
  * headers and the notes are read from the first MiB, then the file streams past in {@link #BLOCK}-byte blocks,
- * aligned on file offsets. Readers look at each block as it passes ({@link #next()}) and name the file ranges
- * they will need after the pass ({@link #retain}); only the blocks of those ranges are kept, so memory is bounded
- * by what is asked for, not by the file. The section header table is always kept, with the section names: the 64
+ * aligned on file offsets. Readers name the ranges they want to look at as they pass ({@link #inspect}) and the
+ * ranges they will need after the pass ({@link #retain}); blocks of neither kind are skipped, not copied (the
+ * text of an executable, mostly), and only the blocks of retained ranges are kept, so memory is bounded by what is
+ * asked for, not by the file. The section header table is always kept, with the section names: the 64
  * KiB before the table (where GNU ld and lld put them, the table being last), or, once the table has streamed past
  * (the Go linker writes it near the start), the name section it points to. {@link #finish()} then gives an
  * {@link ElfFile} over the kept bytes.
@@ -36,6 +37,7 @@ public final class ElfStream {
     private final ElfHeader header;
     private final RetainedBytes retained;
     private final List<Range> ranges = new ArrayList<>();
+    private final List<Range> inspected = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
     private final List<ProgramHeader> programs = new ArrayList<>();
     private final List<ElfNote> notes = new ArrayList<>();
@@ -232,6 +234,15 @@ public final class ElfStream {
         }
     }
 
+    /** Reads the blocks of {@code [start, end)} (clamped to the file) that have not streamed past yet. */
+    public void inspect(long start, long end, String tag) {
+        long s = Math.max(0, start);
+        long e = Math.min(size, end);
+        if (e > s) {
+            inspected.add(new Range(s, e, tag));
+        }
+    }
+
     /** Forgets the ranges of {@code tag} and drops the blocks no other range needs. */
     public void release(String tag) {
         ranges.removeIf(r -> r.tag().equals(tag));
@@ -243,12 +254,28 @@ public final class ElfStream {
         return retained.bytes();
     }
 
-    /** Moves to the next block of the file; false at the end. */
+    /**
+     * Moves to the next block that a retained or inspected range covers, skipping the blocks before it; false when
+     * no range needs anything further (the rest of the file is left unread).
+     */
     public boolean next() throws IOException {
         commitCurrent();
         long offset = nextIndex * BLOCK;
         if (offset >= size) {
             return false;
+        }
+        if (offset >= readEnd) {
+            long needed = nextNeeded(offset);
+            if (needed >= size) {
+                return false;
+            }
+            long blockStart = needed / BLOCK * BLOCK;
+            if (blockStart > offset) {
+                skipFully(blockStart - offset);
+                readEnd = blockStart;
+                nextIndex = blockStart / BLOCK;
+                offset = blockStart;
+            }
         }
         currentIndex = nextIndex++;
         currentLength = (int) Math.min(BLOCK, size - offset);
@@ -280,10 +307,10 @@ public final class ElfStream {
         return currentLength;
     }
 
-    /** Reads whatever is left of the file and gives the kept bytes, with the section headers. */
+    /** Reads the blocks still needed (the section headers come last) and gives the kept bytes. */
     public ElfFile finish() throws IOException {
         while (next()) {
-            // drain: the layer stream must be read to the end anyway, and the section headers come last
+            // the section header table and any range asked for after the last block looked at
         }
         List<SectionHeader> sections = SectionTable.read(header, retained, size, this::problem);
         return new ElfFile(header, programs(), sections, retained, size, List.copyOf(problems));
@@ -310,6 +337,33 @@ public final class ElfStream {
             }
         }
         return false;
+    }
+
+    /** The first offset at or after {@code from} that a retained or inspected range covers; the size if none. */
+    private long nextNeeded(long from) {
+        long next = size;
+        for (List<Range> list : List.of(ranges, inspected)) {
+            for (Range r : list) {
+                if (r.end() > from) {
+                    next = Math.min(next, Math.max(r.start(), from));
+                }
+            }
+        }
+        return next;
+    }
+
+    private void skipFully(long n) throws IOException {
+        long left = n;
+        while (left > 0) {
+            long s = in.skip(left);
+            if (s <= 0) {
+                if (in.read() < 0) {
+                    throw new EOFException("the stream ends before the " + size + " bytes the file should have");
+                }
+                s = 1;
+            }
+            left -= s;
+        }
     }
 
     private void readThrough(long end) throws IOException {

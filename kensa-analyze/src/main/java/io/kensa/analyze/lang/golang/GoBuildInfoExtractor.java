@@ -45,7 +45,10 @@ public final class GoBuildInfoExtractor implements ElfExtractor {
     @Override
     public void start(ElfStream stream) {
         List<ProgramHeader> loads = stream.programs().stream().filter(ProgramHeader::isLoad).toList();
-        loads.stream().filter(ProgramHeader::writable).forEach(writable::add);
+        loads.stream().filter(ProgramHeader::writable).forEach(p -> {
+            writable.add(p);
+            stream.inspect(p.offset(), p.end(), HIT_TAG);
+        });
         if (stream.notes().stream().anyMatch(ElfNote::isGoBuildId)) {
             keepData(stream, loads);
         }

@@ -20,7 +20,11 @@ import java.util.List;
 public final class CargoLockAnalyzer implements Analyzer {
     static final long MAX_SIZE = 16L << 20;
     private static final String NAME = "Cargo.lock";
-    private static final TomlMapper TOML = new TomlMapper();
+
+    /** Created on first use: images without a Cargo.lock do not load the TOML reader. */
+    private static final class Toml {
+        static final TomlMapper MAPPER = new TomlMapper();
+    }
 
     @Override
     public String id() {
@@ -45,7 +49,7 @@ public final class CargoLockAnalyzer implements Analyzer {
         }
         JsonNode root;
         try {
-            root = TOML.readTree(entry.readAllBytes(MAX_SIZE));
+            root = Toml.MAPPER.readTree(entry.readAllBytes(MAX_SIZE));
         } catch (JacksonException e) {
             return warning(entry, "not valid TOML: " + e.getOriginalMessage());
         }
