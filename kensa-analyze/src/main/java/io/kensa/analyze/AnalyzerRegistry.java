@@ -12,6 +12,10 @@ import io.kensa.analyze.lang.ruby.GemspecAnalyzer;
 import io.kensa.analyze.lang.npm.NpmLockAnalyzer;
 import io.kensa.analyze.lang.npm.NpmPackageJsonAnalyzer;
 import io.kensa.analyze.lang.python.PythonPackageAnalyzer;
+import io.kensa.analyze.lang.elf.ElfExecutableAnalyzer;
+import io.kensa.analyze.lang.golang.GoBuildInfoExtractor;
+import io.kensa.analyze.lang.rust.CargoAuditableExtractor;
+import io.kensa.analyze.lang.rust.CargoLockAnalyzer;
 import io.kensa.analyze.os.OsReleaseAnalyzer;
 import io.kensa.analyze.pkg.apk.ApkInstalledAnalyzer;
 import io.kensa.analyze.pkg.dpkg.DpkgStatusAnalyzer;
@@ -45,7 +49,9 @@ public final class AnalyzerRegistry {
                 new NpmLockAnalyzer(),
                 new PythonPackageAnalyzer(),
                 new JavaArchiveAnalyzer(),
-                new JdkReleaseAnalyzer()
+                new JdkReleaseAnalyzer(),
+                new ElfExecutableAnalyzer(List.of(GoBuildInfoExtractor::new, CargoAuditableExtractor::new)),
+                new CargoLockAnalyzer()
         ));
     }
 
