@@ -2,6 +2,7 @@ package io.kensa.analyze;
 
 import io.kensa.analyze.os.OsReleaseAnalyzer;
 import io.kensa.analyze.pkg.apk.ApkInstalledAnalyzer;
+import io.kensa.analyze.pkg.dpkg.DpkgFileListAnalyzer;
 import io.kensa.analyze.pkg.dpkg.DpkgStatusAnalyzer;
 import io.kensa.analyze.pkg.rpm.RpmDbAnalyzer;
 
@@ -20,6 +21,7 @@ public final class AnalyzerRegistry {
         return new AnalyzerRegistry(List.of(
                 new OsReleaseAnalyzer(),
                 new DpkgStatusAnalyzer(),
+                new DpkgFileListAnalyzer(),
                 new ApkInstalledAnalyzer(),
                 new RpmDbAnalyzer()
         ));
