@@ -10,12 +10,22 @@ import java.util.Map;
  * directory plus name (apk, rpm) could make a few bytes of input name a huge path many times over, so paths
  * longer than {@link #MAX_PATH} are dropped and the total length of the kept paths is capped; what was dropped
  * is reported in one warning.
+ *
+ * <p>Owned files only serve to tell whether an application package was found at a file of an OS package, and a
+ * full image lists a hundred thousand files, a third of them man pages, translations, icons, C headers and time
+ * zones. Files under {@link #SKIPPED_DIRS} are not kept: no language package is recorded or built there. Leaving
+ * out an owned file can only make a package found there count as an application package (reported twice, once as
+ * the OS package), never hide one.
  */
 public final class OwnedFiles {
+    /** Directories whose files are never a language package's metadata, archive or binary. */
+    public static final List<String> SKIPPED_DIRS = List.of("usr/share/man/", "usr/share/locale/",
+            "usr/share/icons/", "usr/share/i18n/", "usr/share/zoneinfo/", "usr/include/");
+
     /** Linux's PATH_MAX: no real file has a longer path. */
     public static final int MAX_PATH = 4096;
     /** Default budget: the file lists of a whole Fedora or Debian image take a few million characters. */
-    public static final long DEFAULT_MAX_CHARS = 64L << 20;
+    public static final long DEFAULT_MAX_CHARS = 32L << 20;
 
     private final long maxChars;
     private final Map<String, List<String>> byOwner = new LinkedHashMap<>();
@@ -35,9 +45,14 @@ public final class OwnedFiles {
      * Records the file {@code dir + name} as owned by {@code owner}, unless a bound is reached; the path is only
      * built when it is kept.
      *
-     * @param dir the directory relative to the root with its trailing slash, or "" for the root
+     * @param dir  the directory relative to the root with its trailing slash, or "" for the root
+     * @param name the file's name in that directory (or a whole path when {@code dir} is ""); an empty one is no
+     *             file and is ignored
      */
     public void add(String owner, String dir, String name) {
+        if (name.isEmpty() || skipped(dir.isEmpty() ? name : dir)) {
+            return;
+        }
         long length = (long) dir.length() + name.length();
         if (length > MAX_PATH) {
             tooLong++;
@@ -47,6 +62,18 @@ public final class OwnedFiles {
             chars += length;
             byOwner.computeIfAbsent(owner, k -> new ArrayList<>()).add(dir.isEmpty() ? name : dir.concat(name));
         }
+    }
+
+    private static boolean skipped(String path) {
+        if (!path.startsWith("usr/")) {
+            return false;
+        }
+        for (String dir : SKIPPED_DIRS) {
+            if (path.startsWith(dir)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Package name → its files, in the order added. */

@@ -35,4 +35,20 @@ class OwnedFilesTest {
         assertThat(files.warning()).isEqualTo("package file lists: 1 paths longer than 4096 characters dropped; "
                 + "2 paths dropped beyond the limit of 20 characters in all");
     }
+
+    @Test
+    void filesUnderDirectoriesNoLanguagePackageLivesInAreNotKept() {
+        OwnedFiles files = new OwnedFiles();
+        files.add("bash", "usr/share/man/man1/", "bash.1.gz");
+        files.add("bash", "", "usr/share/locale/de/LC_MESSAGES/bash.mo");
+        files.add("bash", "usr/include/", "bash.h");
+        files.add("bash", "usr/share/doc/bash/examples/", "package.json");
+        files.add("bash", "usr/share/", "man");
+        files.add("bash", "", "usr/bin/bash");
+        files.add("bash", "", "");
+
+        assertThat(files.byOwner().get("bash"))
+                .containsExactly("usr/share/doc/bash/examples/package.json", "usr/share/man", "usr/bin/bash");
+        assertThat(files.warning()).isNull();
+    }
 }

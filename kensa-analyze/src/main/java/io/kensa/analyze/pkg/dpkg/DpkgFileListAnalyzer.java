@@ -3,12 +3,12 @@ package io.kensa.analyze.pkg.dpkg;
 import io.kensa.analyze.Analyzer;
 import io.kensa.analyze.FileEntry;
 import io.kensa.analyze.FileResult;
+import io.kensa.analyze.pkg.OwnedFiles;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -16,13 +16,14 @@ import java.util.Map;
  * The files of a package dpkg installed: {@code var/lib/dpkg/info/<package>.list} (or {@code <package>:<arch>.list}
  * for multi-arch packages), one absolute path per line in archive order. Each path becomes relative to the root;
  * {@code /.} and the directories the list itself shows to be directories (an entry followed by its first child)
- * are left out, since application packages are found at files. Whether the package is still installed is for the
+ * are left out, since application packages are found at files, and so are the files {@link OwnedFiles} does not
+ * keep (man pages, translations …). Whether the package is still installed is for the
  * inventory to decide: a list only counts when the status database names the package.
  */
 public final class DpkgFileListAnalyzer implements Analyzer {
     public static final String ID = "dpkg-files";
     /** Largest list read: the biggest Debian packages list a few MB. */
-    public static final long MAX_LIST_SIZE = 64L << 20;
+    public static final long MAX_LIST_SIZE = 32L << 20;
 
     private static final String INFO = "var/lib/dpkg/info/";
     private static final String LIST = ".list";
@@ -55,7 +56,7 @@ public final class DpkgFileListAnalyzer implements Analyzer {
             return new FileResult(ID, entry.path(), List.of(), Map.of(), List.of("dpkg file list of " + entry.size()
                     + " bytes exceeds the limit of " + MAX_LIST_SIZE + " bytes; not read"));
         }
-        List<String> files = new ArrayList<>();
+        OwnedFiles files = new OwnedFiles();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(entry.open(), StandardCharsets.UTF_8))) {
             String previous = null;
             String line;
@@ -65,15 +66,19 @@ public final class DpkgFileListAnalyzer implements Analyzer {
                 }
                 String path = line.substring(1);
                 if (previous != null && !isParent(previous, path)) {
-                    files.add(previous);
+                    files.add(owner, "", previous);
                 }
                 previous = path;
             }
             if (previous != null) {
-                files.add(previous);
+                files.add(owner, "", previous);
             }
         }
-        return files.isEmpty() ? null : FileResult.ofOwnedFiles(ID, entry.path(), Map.of(owner, files));
+        List<String> warnings = files.warning() == null ? List.of() : List.of(files.warning());
+        if (files.byOwner().isEmpty() && warnings.isEmpty()) {
+            return null;
+        }
+        return new FileResult(ID, entry.path(), List.of(), Map.of(), warnings, files.byOwner());
     }
 
     /** Whether {@code path} lies under the directory {@code dir}. */

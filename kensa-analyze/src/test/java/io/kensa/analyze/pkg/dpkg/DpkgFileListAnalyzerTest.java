@@ -3,6 +3,7 @@ package io.kensa.analyze.pkg.dpkg;
 import io.kensa.analyze.FileEntry;
 import io.kensa.analyze.FileResult;
 import io.kensa.analyze.engine.LayerResult;
+import io.kensa.analyze.pkg.OwnedFiles;
 import io.kensa.analyze.testing.CorpusLayers;
 import io.kensa.analyze.testing.MemoryFileEntry;
 import io.kensa.image.testing.Corpus;
@@ -50,7 +51,7 @@ class DpkgFileListAnalyzerTest {
     }
 
     @Test
-    void theEightListsOfTheCorpusImageGiveEveryListedFileButTheDirectories() throws IOException {
+    void theEightListsOfTheCorpusImageGiveEveryListedFileButTheDirectoriesAndManPages() throws IOException {
         Map<String, List<String>> owned = ownedFilesOf(CorpusLayers.scan(IMAGE, scratch));
 
         assertThat(owned.keySet()).containsExactlyInAnyOrderElementsOf(OWNERS);
@@ -66,7 +67,10 @@ class DpkgFileListAnalyzerTest {
                 .doesNotContain("usr/lib/python3/dist-packages/yaml", "usr", ".", "", "/.")
                 .allSatisfy(p -> assertThat(p).doesNotStartWith("/"));
         assertThat(owned.get("ruby-rack"))
-                .contains("usr/share/rubygems-integration/all/specifications/rack-2.2.22.gemspec");
+                .contains("usr/share/rubygems-integration/all/specifications/rack-2.2.22.gemspec")
+                .noneMatch(p -> p.startsWith("usr/share/man/"));
+        assertThat(owned.get("python3-chardet")).contains("usr/bin/chardetect")
+                .doesNotContain("usr/share/man/man1/chardetect.1.gz");
     }
 
     @Test
@@ -151,7 +155,10 @@ class DpkgFileListAnalyzerTest {
         assertThat(r.warnings()).singleElement().asString().contains("exceeds the limit");
     }
 
-    /** The files of a dpkg list read plainly: every absolute path but "/." and those with a path listed under them. */
+    /**
+     * The files of a dpkg list read plainly: every absolute path but "/.", those with a path listed under them, and
+     * those under the directories no language package lives in (man pages, translations …).
+     */
     private static List<String> filesOf(String list) {
         List<String> paths = new ArrayList<>();
         for (String line : list.split("\n")) {
@@ -165,7 +172,8 @@ class DpkgFileListAnalyzerTest {
                 dirs.add(p.substring(0, slash));
             }
         }
-        return paths.stream().filter(p -> !dirs.contains(p)).toList();
+        return paths.stream().filter(p -> !dirs.contains(p))
+                .filter(p -> OwnedFiles.SKIPPED_DIRS.stream().noneMatch(p::startsWith)).toList();
     }
 
     /** The metadata file of a ground-truth row: a .dist-info's METADATA, an .egg-info's PKG-INFO, a gemspec itself. */

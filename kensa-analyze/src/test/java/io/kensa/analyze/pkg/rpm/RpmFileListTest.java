@@ -1,6 +1,7 @@
 package io.kensa.analyze.pkg.rpm;
 
 import io.kensa.analyze.FileResult;
+import io.kensa.analyze.pkg.OwnedFiles;
 import io.kensa.analyze.pkg.rpm.header.RpmTag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -41,9 +42,11 @@ class RpmFileListTest {
 
         assertThat(result.warnings()).isEmpty();
         Map<String, List<String>> expected = nonDirectories(listing);
-        assertThat(expected.values().stream().mapToInt(List::size).sum()).isGreaterThan(5_000);
+        assertThat(expected.values().stream().mapToInt(List::size).sum()).isGreaterThan(4_000);
         assertThat(new TreeMap<>(result.ownedFiles())).isEqualTo(expected);
         assertThat(result.ownedFiles().get("bash")).contains("bin/bash", "etc/skel/.bashrc").doesNotContain("bin", "usr/lib/bash", "/bin/bash");
+        assertThat(listing).as("rpm lists man pages, which are not kept").contains("/usr/share/man/man1/bash.1.gz");
+        assertThat(result.ownedFiles().get("bash")).noneMatch(p -> p.startsWith("usr/share/man/"));
     }
 
     @Test
@@ -60,7 +63,8 @@ class RpmFileListTest {
 
         List<String> owned = result.ownedFiles().get("python3");
         assertThat(owned).isNotEmpty();
-        List<String> qlWithoutDirs = ql.stream().map(p -> p.substring(1)).filter(p -> !directories.contains(p)).toList();
+        List<String> qlWithoutDirs = ql.stream().map(p -> p.substring(1)).filter(p -> !directories.contains(p))
+                .filter(p -> OwnedFiles.SKIPPED_DIRS.stream().noneMatch(p::startsWith)).toList();
         assertThat(owned).containsExactlyElementsOf(qlWithoutDirs);
         assertThat(ql.size()).isGreaterThan(owned.size());
     }
@@ -152,12 +156,15 @@ class RpmFileListTest {
         return dir;
     }
 
-    /** name → files of rpm's listing ({@link #FILES_QF}), directories and the leading slash removed. */
+    /**
+     * name → files of rpm's listing ({@link #FILES_QF}), the leading slash removed, without directories and without
+     * the files of directories no language package lives in (man pages, translations …).
+     */
     private static Map<String, List<String>> nonDirectories(String listing) {
         Map<String, List<String>> out = new TreeMap<>();
         for (String line : listing.lines().toList()) {
             String[] f = line.split("\t", 3);
-            if (!f[1].startsWith("d")) {
+            if (!f[1].startsWith("d") && OwnedFiles.SKIPPED_DIRS.stream().noneMatch(f[2].substring(1)::startsWith)) {
                 out.computeIfAbsent(f[0], k -> new ArrayList<>()).add(f[2].substring(1));
             }
         }
