@@ -5,12 +5,12 @@ import io.kensa.analyze.FileEntry;
 import io.kensa.analyze.FileResult;
 import io.kensa.analyze.pkg.OwnedFiles;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
 
 /**
  * The files of a package dpkg installed: {@code var/lib/dpkg/info/<package>.list} (or {@code <package>:<arch>.list}
@@ -57,22 +57,24 @@ public final class DpkgFileListAnalyzer implements Analyzer {
                     + " bytes exceeds the limit of " + MAX_LIST_SIZE + " bytes; not read"));
         }
         OwnedFiles files = new OwnedFiles();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(entry.open(), StandardCharsets.UTF_8))) {
-            String previous = null;
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.length() < 2 || line.charAt(0) != '/' || line.equals("/.")) {
-                    continue;
+        byte[] list = entry.readAllBytes(MAX_LIST_SIZE);
+        // one pass over the bytes: a line's path becomes a String only once the next line shows it is no directory
+        int previousStart = -1;
+        int previousEnd = -1;
+        for (int at = 0; at < list.length; ) {
+            int newline = indexOf(list, (byte) '\n', at);
+            int end = newline > at && list[newline - 1] == '\r' ? newline - 1 : newline;
+            if (end - at >= 2 && list[at] == '/' && !(end - at == 2 && list[at + 1] == '.')) {
+                if (previousStart >= 0 && !isParent(list, previousStart, previousEnd, at + 1, end)) {
+                    files.add(owner, "", new String(list, previousStart, previousEnd - previousStart, UTF_8));
                 }
-                String path = line.substring(1);
-                if (previous != null && !isParent(previous, path)) {
-                    files.add(owner, "", previous);
-                }
-                previous = path;
+                previousStart = at + 1;
+                previousEnd = end;
             }
-            if (previous != null) {
-                files.add(owner, "", previous);
-            }
+            at = newline + 1;
+        }
+        if (previousStart >= 0) {
+            files.add(owner, "", new String(list, previousStart, previousEnd - previousStart, UTF_8));
         }
         List<String> warnings = files.warning() == null ? List.of() : List.of(files.warning());
         if (files.byOwner().isEmpty() && warnings.isEmpty()) {
@@ -81,8 +83,20 @@ public final class DpkgFileListAnalyzer implements Analyzer {
         return new FileResult(ID, entry.path(), List.of(), Map.of(), warnings, files.byOwner());
     }
 
-    /** Whether {@code path} lies under the directory {@code dir}. */
-    static boolean isParent(String dir, String path) {
-        return path.length() > dir.length() && path.charAt(dir.length()) == '/' && path.startsWith(dir);
+    /** The index of the first {@code b} at or after {@code from}, or the length when there is none. */
+    private static int indexOf(byte[] bytes, byte b, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        return bytes.length;
+    }
+
+    /** Whether the path in {@code bytes[pathStart, pathEnd)} lies under the directory in {@code [dirStart, dirEnd)}. */
+    static boolean isParent(byte[] bytes, int dirStart, int dirEnd, int pathStart, int pathEnd) {
+        int dirLength = dirEnd - dirStart;
+        return pathEnd - pathStart > dirLength && bytes[pathStart + dirLength] == '/'
+                && Arrays.equals(bytes, dirStart, dirEnd, bytes, pathStart, pathStart + dirLength);
     }
 }
