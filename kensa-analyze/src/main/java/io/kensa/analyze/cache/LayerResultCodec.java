@@ -21,10 +21,9 @@ import java.util.Map;
  * so a damaged cache file fails cleanly (and counts as a miss) instead of exhausting memory.
  */
 final class LayerResultCodec {
-    static final int MAGIC = 0x4b4c5234; // "KLR4"
+    static final int MAGIC = 0x4b4c5233; // "KLR3"
     private static final int MAX_COUNT = 10_000_000;
     private static final int MAX_STRING = 64 << 20;
-    private static final int PATHS_PER_CHUNK = 4096;
 
     private LayerResultCodec() {
     }
@@ -50,7 +49,7 @@ final class LayerResultCodec {
             out.writeInt(f.ownedFiles().size());
             for (Map.Entry<String, List<String>> e : f.ownedFiles().entrySet()) {
                 string(out, e.getKey());
-                paths(out, e.getValue());
+                strings(out, e.getValue());
             }
         }
         strings(out, r.whiteouts());
@@ -90,7 +89,7 @@ final class LayerResultCodec {
             int nOwners = count(in);
             Map<String, List<String>> owned = new LinkedHashMap<>();
             for (int j = 0; j < nOwners; j++) {
-                owned.put(string(in), paths(in));
+                owned.put(string(in), strings(in));
             }
             files.add(new FileResult(analyzer, path, pkgs, props, fileWarnings, owned));
         }
@@ -136,45 +135,6 @@ final class LayerResultCodec {
         List<String> licenses = strings(in);
         return new Package(type, name, version, arch, source, licenses, string(in), string(in), string(in),
                 string(in), strings(in), string(in), string(in), in.readBoolean(), string(in));
-    }
-
-    /**
-     * A package's file list, which may name tens of thousands of files: the count, then the paths joined by NUL
-     * (which no path contains) in strings of at most {@value #PATHS_PER_CHUNK} paths, so reading it is a few decodes
-     * and splits rather than a length and an allocation per path. Owned paths are at most 4096 characters, so a
-     * chunk stays well under {@link #MAX_STRING} bytes.
-     */
-    private static void paths(DataOutputStream out, List<String> paths) throws IOException {
-        out.writeInt(paths.size());
-        for (int from = 0; from < paths.size(); from += PATHS_PER_CHUNK) {
-            string(out, String.join("\0", paths.subList(from, Math.min(paths.size(), from + PATHS_PER_CHUNK))));
-        }
-    }
-
-    private static List<String> paths(DataInputStream in) throws IOException {
-        int n = count(in);
-        List<String> out = new ArrayList<>(Math.min(n, 1 << 16));
-        for (int from = 0; from < n; from += PATHS_PER_CHUNK) {
-            String chunk = string(in);
-            if (chunk == null) {
-                throw new IOException("corrupt layer cache entry");
-            }
-            int expected = Math.min(n - from, PATHS_PER_CHUNK);
-            int start = 0;
-            for (int i = 0; i < expected - 1; i++) {
-                int end = chunk.indexOf('\0', start);
-                if (end < 0) {
-                    throw new IOException("corrupt layer cache entry");
-                }
-                out.add(chunk.substring(start, end));
-                start = end + 1;
-            }
-            if (chunk.indexOf('\0', start) >= 0) {
-                throw new IOException("corrupt layer cache entry");
-            }
-            out.add(chunk.substring(start));
-        }
-        return out;
     }
 
     private static void strings(DataOutputStream out, List<String> values) throws IOException {
