@@ -18,6 +18,7 @@ import io.kensa.analyze.lang.rust.CargoAuditableExtractor;
 import io.kensa.analyze.lang.rust.CargoLockAnalyzer;
 import io.kensa.analyze.os.OsReleaseAnalyzer;
 import io.kensa.analyze.pkg.apk.ApkInstalledAnalyzer;
+import io.kensa.analyze.pkg.dpkg.DpkgFileListAnalyzer;
 import io.kensa.analyze.pkg.dpkg.DpkgStatusAnalyzer;
 import io.kensa.analyze.pkg.rpm.RpmDbAnalyzer;
 
@@ -36,6 +37,7 @@ public final class AnalyzerRegistry {
         return new AnalyzerRegistry(List.of(
                 new OsReleaseAnalyzer(),
                 new DpkgStatusAnalyzer(),
+                new DpkgFileListAnalyzer(),
                 new ApkInstalledAnalyzer(),
                 new RpmDbAnalyzer(),
                 new GemspecAnalyzer(),

@@ -14,7 +14,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A plain-text summary for people: the artifact, its layers, and the packages grouped by type. */
+/**
+ * A plain-text summary for people: the artifact, its layers, the OS packages, then the application packages with
+ * where each was found (and whether it is a development dependency or belongs to an OS package).
+ */
 public final class TableReporter implements Reporter {
 
     @Override
@@ -43,19 +46,50 @@ public final class TableReporter implements Reporter {
             printTable(w, new String[]{"LAYER", "DIFF ID", "SIZE", "CACHED", "CREATED BY"}, rows);
             w.println();
         }
-        List<String[]> rows = new ArrayList<>();
+        List<String[]> osRows = new ArrayList<>();
+        List<String[]> appRows = new ArrayList<>();
         for (Package p : report.packages()) {
             Integer li = layerIndex.get(p.layer());
-            rows.add(new String[]{p.type(), p.name(), p.version(), li == null ? "" : "L" + li});
+            String layer = li == null ? "" : "L" + li;
+            if (p.isOsPackage()) {
+                osRows.add(new String[]{p.type(), p.name(), p.version(), layer});
+            } else {
+                appRows.add(new String[]{p.type(), p.name(), p.version(), layer, note(p), path(p)});
+            }
         }
-        w.println("Packages: " + report.packages().size());
-        if (!rows.isEmpty()) {
-            printTable(w, new String[]{"TYPE", "NAME", "VERSION", "LAYER"}, rows);
+        w.println("OS packages: " + osRows.size());
+        if (!osRows.isEmpty()) {
+            printTable(w, new String[]{"TYPE", "NAME", "VERSION", "LAYER"}, osRows);
+        }
+        if (!appRows.isEmpty()) {
+            w.println();
+            w.println("Application packages: " + appRows.size());
+            printTable(w, new String[]{"TYPE", "NAME", "VERSION", "LAYER", "NOTE", "PATH"}, appRows);
         }
         for (String warning : report.warnings()) {
             w.println("warning: " + warning);
         }
         w.flush();
+    }
+
+    /** Development-only, or owned by an OS package (so matched as that package). */
+    private static String note(Package p) {
+        List<String> notes = new ArrayList<>(2);
+        if (Boolean.TRUE.equals(p.dev())) {
+            notes.add("dev");
+        }
+        if (p.ownedBy() != null) {
+            notes.add("os:" + p.ownedBy());
+        }
+        return String.join(",", notes);
+    }
+
+    /** Where it was found: the first path, and how many more there are. */
+    private static String path(Package p) {
+        if (p.paths().isEmpty()) {
+            return "";
+        }
+        return p.paths().getFirst() + (p.paths().size() > 1 ? " (+" + (p.paths().size() - 1) + ")" : "");
     }
 
     private static void printTable(PrintWriter w, String[] header, List<String[]> rows) {

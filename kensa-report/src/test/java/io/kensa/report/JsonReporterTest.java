@@ -87,7 +87,66 @@ class JsonReporterTest {
         new TableReporter().write(sample(), out);
         String text = out.toString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(text).contains("img.tar (image, debian 12.15)").contains("libc6").contains("2.36-9+deb12u14")
-                .contains("Packages: 2").contains("warning: a warning");
+                .contains("OS packages: 2").contains("warning: a warning").doesNotContain("Application packages");
         assertThat(text.lines().filter(l -> l.startsWith("deb ")).findFirst().orElseThrow()).endsWith("L0");
+    }
+
+    /** The sample plus application packages: a jar nested in a war, an npm dev dependency, a deb-owned pypi package. */
+    static ScanReport withApplicationPackages() {
+        ScanReport base = sample();
+        List<Package> packages = new java.util.ArrayList<>(base.packages());
+        packages.add(Package.application("maven", "commons-fileupload:commons-fileupload", "1.3.1", List.of("Apache-2.0"),
+                        "app/webapps/legacy-webapp-2.3.1.war!/WEB-INF/lib/commons-fileupload-1.3.1.jar", "pom.properties")
+                .withSha1("c621b54583719ac0310404463d6d99db27e1052c").withLayer(L1)
+                .withPurl("pkg:maven/commons-fileupload/commons-fileupload@1.3.1"));
+        packages.add(Package.application("npm", "@babel/core", "7.24.0", List.of("MIT"), "app/package-lock.json",
+                "package-lock.json").withDev(true).withLayer(L1).withPurl("pkg:npm/%40babel/core@7.24.0"));
+        packages.add(Package.application("pypi", "PyYAML", "6.0", List.of("MIT"),
+                        "usr/lib/python3/dist-packages/PyYAML-6.0.dist-info/METADATA", "METADATA")
+                .withOwnedBy("python3-yaml").withLayer(L1).withPurl("pkg:pypi/pyyaml@6.0")
+                .withPaths(List.of("usr/lib/python3/dist-packages/PyYAML-6.0.dist-info/METADATA",
+                        "usr/lib/python3/dist-packages/PyYAML-6.0.dist-info/RECORD")));
+        return new ScanReport(base.createdAt(), base.artifact(), base.layers(), packages, base.warnings());
+    }
+
+    @Test
+    void applicationPackageFieldsAreInTheReportAndTheSchema() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new JsonReporter().write(withApplicationPackages(), out);
+        ObjectMapper json = new ObjectMapper();
+        JsonNode report = json.readTree(out.toByteArray());
+
+        assertThat(reportSchema().validate(report)).isEmpty();
+        JsonNode jar = report.at("/packages/2");
+        assertThat(jar.path("sha1").asText()).isEqualTo("c621b54583719ac0310404463d6d99db27e1052c");
+        assertThat(jar.path("foundBy").asText()).isEqualTo("pom.properties");
+        assertThat(jar.path("paths").get(0).asText()).endsWith(".war!/WEB-INF/lib/commons-fileupload-1.3.1.jar");
+        assertThat(jar.has("dev")).isFalse();
+        assertThat(jar.has("ownedBy")).isFalse();
+        assertThat(report.at("/packages/3/dev").asBoolean()).isTrue();
+        assertThat(report.at("/packages/4/ownedBy").asText()).isEqualTo("python3-yaml");
+
+        JsonNode badSha1 = json.readTree(out.toByteArray());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) badSha1.at("/packages/2")).put("sha1", "C621B545");
+        assertThat(reportSchema().validate(badSha1)).isNotEmpty();
+        JsonNode stringDev = json.readTree(out.toByteArray());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) stringDev.at("/packages/3")).put("dev", "yes");
+        assertThat(reportSchema().validate(stringDev)).isNotEmpty();
+    }
+
+    @Test
+    void tableListsApplicationPackagesApartWithWhereTheyWereFound() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new TableReporter().write(withApplicationPackages(), out);
+        List<String> lines = out.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+
+        assertThat(lines).contains("OS packages: 2", "Application packages: 3");
+        int header = lines.indexOf("Application packages: 3") + 1;
+        assertThat(lines.get(header)).matches("TYPE +NAME +VERSION +LAYER +NOTE +PATH");
+        assertThat(lines.get(header + 2)).matches(
+                "maven +commons-fileupload:commons-fileupload +1\\.3\\.1 +L1 +app/webapps/legacy-webapp-2\\.3\\.1\\.war!/WEB-INF/lib/commons-fileupload-1\\.3\\.1\\.jar");
+        assertThat(lines.get(header + 3)).matches("npm +@babel/core +7\\.24\\.0 +L1 +dev +app/package-lock\\.json");
+        assertThat(lines.get(header + 4)).matches(
+                "pypi +PyYAML +6\\.0 +L1 +os:python3-yaml +usr/lib/python3/dist-packages/PyYAML-6\\.0\\.dist-info/METADATA \\(\\+1\\)");
     }
 }

@@ -24,8 +24,9 @@ import java.util.Set;
  * Stacks layer results into the inventory. A package is attributed to the lowest layer from which it has been
  * present without interruption up to the top: a package that a later layer reinstalls at another version
  * belongs to that later layer; one merely rewritten in a new copy of the database keeps its original layer.
- * Application packages whose metadata an OS package owns are marked with that owner, and Java archives are
- * named through the Java index. npm lock-file entries whose packages are installed are folded into them.
+ * Application packages whose metadata an installed OS package owns are marked with that owner (see
+ * {@link FileOwners}), and Java archives are named through the Java index. Lock-file entries whose packages are
+ * installed are folded into them.
  */
 public final class InventoryBuilder {
     private final OsDetector osDetector = new OsDetector();
@@ -64,22 +65,22 @@ public final class InventoryBuilder {
         }
         OsInfo os = osDetector.detect(view::resultsAt);
         Map<String, Package> packages = new LinkedHashMap<>();
-        Map<String, String> owners = new HashMap<>();
-        for (List<FileResult> results : view.all().values()) {
+        Map<String, List<FileResult>> merged = view.all();
+        for (List<FileResult> results : merged.values()) {
             for (FileResult r : results) {
                 for (Package p : r.packages()) {
                     packages.merge(p.key(), p, InventoryBuilder::mergePaths);
                 }
-                r.ownedFiles().forEach((owner, paths) -> paths.forEach(path -> owners.putIfAbsent(path, owner)));
             }
         }
+        FileOwners owners = FileOwners.of(merged.values(), packages.values());
         List<Package> out = new ArrayList<>();
         for (Package p : lockEntries.merge(npmLocks.merge(List.copyOf(packages.values())))) {
             Integer layerIndex = since.get(p.key());
             String diffId = layerIndex == null || layers.isEmpty() ? null : layers.get(layerIndex).diffId();
             Package placed = p.withLayer(diffId);
             if (!placed.isOsPackage()) {
-                Optional<Package> named = javaIndex.resolve(markOwner(placed, owners));
+                Optional<Package> named = javaIndex.resolve(owners.mark(placed));
                 if (named.isEmpty()) {
                     continue; // an archive nothing names, unknown to the Java index
                 }
@@ -90,22 +91,6 @@ public final class InventoryBuilder {
         out.sort(Comparator.comparing(Package::type).thenComparing(Package::name).thenComparing(Package::version)
                 .thenComparing(p -> p.paths().isEmpty() ? "" : p.paths().getFirst()));
         return new Inventory(os, out, warnings.stream().distinct().toList());
-    }
-
-    /** The OS package owning the file (or the outermost archive) where an application package was found. */
-    private static Package markOwner(Package p, Map<String, String> owners) {
-        if (owners.isEmpty()) {
-            return p;
-        }
-        for (String path : p.paths()) {
-            int bang = path.indexOf('!');
-            String file = bang < 0 ? path : path.substring(0, bang);
-            String owner = owners.get(file);
-            if (owner != null) {
-                return p.withOwnedBy(owner);
-            }
-        }
-        return p;
     }
 
     private static Package mergePaths(Package a, Package b) {

@@ -12,6 +12,7 @@ import org.cyclonedx.model.Bom;
 import org.cyclonedx.model.Component;
 import org.cyclonedx.model.Dependency;
 import org.cyclonedx.model.Evidence;
+import org.cyclonedx.model.Hash;
 import org.cyclonedx.model.Metadata;
 import org.cyclonedx.model.OrganizationalEntity;
 import org.cyclonedx.model.Property;
@@ -19,6 +20,7 @@ import org.cyclonedx.model.component.evidence.Occurrence;
 import org.cyclonedx.model.metadata.ToolInformation;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -26,10 +28,16 @@ import java.util.Optional;
 /**
  * Maps one {@link ScanReport} to a CycloneDX {@link Bom}, laid out like Trivy's image SBOMs: the scanned artifact is
  * {@code metadata.component}, the operating system and every package are {@code components}, and
- * {@code dependencies} nest the packages under the operating system (or the artifact, see {@link SbomTree}).
+ * {@code dependencies} nest the packages under the operating system (or the artifact, see {@link SbomTree}). A
+ * package found inside another package's archive is a nested component of it (and its dependency). Application
+ * packages carry their archive's SHA-1, each path as an occurrence, the evidence that named them as identity
+ * evidence, and development dependencies the {@code excluded} scope.
  * One builder serves one BOM.
  */
 final class CycloneDxBomBuilder {
+    /** The CycloneDX property taxonomy's mark of an npm development dependency. */
+    static final String NPM_DEVELOPMENT = "cdx:npm:package:development";
+
     private final CycloneDxLicenses licenses;
     private final BomRefs refs = new BomRefs();
 
@@ -65,8 +73,8 @@ final class CycloneDxBomBuilder {
         for (Package p : tree.osPackages()) {
             components.add(child(packageComponent(p), parentOfOsPackages, dependencies));
         }
-        for (Package p : tree.otherPackages()) {
-            components.add(child(packageComponent(p), subjectDependency, dependencies));
+        for (Package p : tree.nesting().roots()) {
+            components.add(withNested(p, tree, subjectDependency, dependencies));
         }
         bom.setComponents(components);
         bom.setDependencies(dependencies);
@@ -78,6 +86,25 @@ final class CycloneDxBomBuilder {
         parent.addDependency(new Dependency(component.getBomRef()));
         dependencies.add(new Dependency(component.getBomRef()));
         return component;
+    }
+
+    /**
+     * The component of {@code p} with the packages found inside its archive as nested components, each also a
+     * dependency of its archive's component.
+     */
+    private Component withNested(Package p, SbomTree tree, Dependency parent, List<Dependency> dependencies) {
+        Component c = packageComponent(p);
+        parent.addDependency(new Dependency(c.getBomRef()));
+        Dependency own = new Dependency(c.getBomRef());
+        dependencies.add(own);
+        List<Component> nested = new ArrayList<>();
+        for (Package inner : tree.nesting().childrenOf(p)) {
+            nested.add(withNested(inner, tree, own, dependencies));
+        }
+        if (!nested.isEmpty()) {
+            c.setComponents(nested);
+        }
+        return c;
     }
 
     private static ToolInformation tools() {
@@ -126,6 +153,10 @@ final class CycloneDxBomBuilder {
         c.setType(Component.Type.LIBRARY);
         c.setBomRef(refs.allocate(p.purl() != null ? p.purl() : "kensa:package:" + p.key()));
         c.setName(p.name());
+        ComponentName.of(p).ifPresent(n -> {
+            c.setGroup(n.group());
+            c.setName(n.name());
+        });
         c.setVersion(p.version());
         if (p.purl() != null) {
             c.setPurl(p.purl());
@@ -136,17 +167,29 @@ final class CycloneDxBomBuilder {
             c.setSupplier(supplier);
         }
         c.setLicenses(licenses.of(p.licenses()));
-        List<Property> properties = properties(KensaProperties.ofPackage(p));
+        if (p.sha1() != null) {
+            c.setHashes(List.of(new Hash(Hash.Algorithm.SHA1, p.sha1())));
+        }
+        List<Property> properties = new ArrayList<>(properties(KensaProperties.ofPackage(p)));
+        if (Boolean.TRUE.equals(p.dev())) {
+            // not needed at run time: CycloneDX's "excluded" scope, plus the taxonomy's npm property
+            c.setScope(Component.Scope.EXCLUDED);
+            if ("npm".equals(p.type())) {
+                properties.add(new Property(NPM_DEVELOPMENT, "true"));
+            }
+        }
         if (!properties.isEmpty()) {
+            properties.sort(Comparator.comparing(Property::getName));
             c.setProperties(properties);
         }
-        if (!p.paths().isEmpty()) {
-            Evidence evidence = new Evidence();
-            for (String path : p.paths()) {
-                Occurrence occurrence = new Occurrence();
-                occurrence.setLocation(path);
-                evidence.addOccurrence(occurrence);
-            }
+        Evidence evidence = new Evidence();
+        for (String path : p.paths()) {
+            Occurrence occurrence = new Occurrence();
+            occurrence.setLocation(path);
+            evidence.addOccurrence(occurrence);
+        }
+        IdentityEvidence.of(p.foundBy(), p.purl()).ifPresent(identity -> evidence.setIdentities(List.of(identity)));
+        if (evidence.getOccurrences() != null || evidence.getIdentities() != null) {
             c.setEvidence(evidence);
         }
         return c;

@@ -26,6 +26,12 @@ public final class KensaProperties {
     public static final String PACKAGE_SRC_VERSION = "kensa:package:srcVersion";
     public static final String PACKAGE_VENDOR = "kensa:package:vendor";
     public static final String PACKAGE_MODULARITY_LABEL = "kensa:package:modularityLabel";
+    /** The evidence that named an application package ({@code pom.properties}, {@code package.json} …). */
+    public static final String PACKAGE_FOUND_BY = "kensa:package:foundBy";
+    /** The OS package whose file list holds an application package's metadata. */
+    public static final String PACKAGE_OWNED_BY = "kensa:package:ownedBy";
+    /** {@code true} for a development-only dependency. */
+    public static final String PACKAGE_DEV = "kensa:package:dev";
 
     private KensaProperties() {
     }
@@ -49,11 +55,19 @@ public final class KensaProperties {
         return List.copyOf(properties);
     }
 
-    /** A package's, sorted by name: layer diffID, arch, modularity label, source name and version, type, vendor. */
+    /**
+     * A package's, sorted by name: layer diffID, arch, dev, foundBy, modularity label, ownedBy, source name and
+     * version, type, vendor.
+     */
     public static List<Property> ofPackage(Package p) {
         List<Property> properties = new ArrayList<>();
         add(properties, LAYER_DIFF_ID, p.layer());
         add(properties, PACKAGE_ARCH, p.arch());
+        if (Boolean.TRUE.equals(p.dev())) {
+            add(properties, PACKAGE_DEV, "true");
+        }
+        add(properties, PACKAGE_FOUND_BY, p.foundBy());
+        add(properties, PACKAGE_OWNED_BY, p.ownedBy());
         add(properties, PACKAGE_MODULARITY_LABEL, p.modularityLabel());
         if (p.source() != null) {
             add(properties, PACKAGE_SRC_NAME, p.source().name());

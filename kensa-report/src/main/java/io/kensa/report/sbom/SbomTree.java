@@ -11,13 +11,16 @@ import java.util.Set;
 /**
  * How an SBOM nests a report's inventory, as Trivy does: packages of the operating system's package managers
  * (deb, rpm, apk, alpm) hang under the operating system; every other package (language packages) hangs directly
- * under the scanned artifact. Without a detected operating system, every package hangs under the artifact.
+ * under the scanned artifact, except those found inside the archive of another package, which hang under that
+ * package (see {@link ArchiveNesting}). Without a detected operating system, every package hangs under the
+ * artifact.
  *
  * @param os            the detected operating system, null when none was found
  * @param osPackages    packages that belong to the operating system, in report order
  * @param otherPackages the rest, in report order
+ * @param nesting       how the other packages nest inside each other's archives
  */
-public record SbomTree(OsInfo os, List<Package> osPackages, List<Package> otherPackages) {
+public record SbomTree(OsInfo os, List<Package> osPackages, List<Package> otherPackages, ArchiveNesting nesting) {
     /** purl types written by operating-system package managers. */
     public static final Set<String> OS_PACKAGE_TYPES = Set.of("deb", "rpm", "apk", "alpm");
 
@@ -38,7 +41,7 @@ public record SbomTree(OsInfo os, List<Package> osPackages, List<Package> otherP
                 others.add(p);
             }
         }
-        return new SbomTree(os, osPackages, others);
+        return new SbomTree(os, osPackages, others, ArchiveNesting.of(others));
     }
 
     public boolean hasOs() {

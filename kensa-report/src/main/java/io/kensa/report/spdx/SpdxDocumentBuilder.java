@@ -20,6 +20,7 @@ import org.spdx.library.model.v2.SpdxDocument;
 import org.spdx.library.model.v2.SpdxModelFactoryCompatV2;
 import org.spdx.library.model.v2.SpdxPackage;
 import org.spdx.library.model.v2.enumerations.AnnotationType;
+import org.spdx.library.model.v2.enumerations.ChecksumAlgorithm;
 import org.spdx.library.model.v2.enumerations.Purpose;
 import org.spdx.library.model.v2.enumerations.ReferenceCategory;
 import org.spdx.library.model.v2.enumerations.RelationshipType;
@@ -35,7 +36,9 @@ import java.util.Optional;
 /**
  * Writes one {@link ScanReport} as an SPDX 2.3 document into a model store: a package for the scanned artifact
  * (which the document DESCRIBES), one for the operating system, one per package of the inventory, and CONTAINS
- * relationships artifact → operating system → its packages, artifact → other packages (see {@link SbomTree}).
+ * relationships artifact → operating system → its packages, artifact → other packages, and package → the packages
+ * found inside its archive (see {@link SbomTree}). Application packages carry their archive's SHA1 as a checksum
+ * and where they were found as their source information.
  * The {@code kensa:} properties of the CycloneDX output become annotations. One builder serves one document.
  */
 final class SpdxDocumentBuilder {
@@ -75,11 +78,24 @@ final class SpdxDocumentBuilder {
             SpdxPackage pkg = spdxPackage(doc, p, licenses, annotations);
             parentOfOsPackages.addRelationship(parentOfOsPackages.createRelationship(pkg, RelationshipType.CONTAINS, null));
         }
-        for (Package p : tree.otherPackages()) {
-            SpdxPackage pkg = spdxPackage(doc, p, licenses, annotations);
-            subject.addRelationship(subject.createRelationship(pkg, RelationshipType.CONTAINS, null));
+        for (Package p : tree.nesting().roots()) {
+            contains(subject, withNested(doc, p, tree, licenses, annotations));
         }
         return doc;
+    }
+
+    /** The package of {@code p}, which CONTAINS the packages found inside its archive. */
+    private SpdxPackage withNested(SpdxDocument doc, Package p, SbomTree tree, SpdxLicenses licenses,
+                                   Annotations annotations) throws InvalidSPDXAnalysisException {
+        SpdxPackage pkg = spdxPackage(doc, p, licenses, annotations);
+        for (Package inner : tree.nesting().childrenOf(p)) {
+            contains(pkg, withNested(doc, inner, tree, licenses, annotations));
+        }
+        return pkg;
+    }
+
+    private static void contains(SpdxPackage parent, SpdxPackage child) throws InvalidSPDXAnalysisException {
+        parent.addRelationship(parent.createRelationship(child, RelationshipType.CONTAINS, null));
     }
 
     static String tool() {
@@ -146,9 +162,14 @@ final class SpdxDocumentBuilder {
         if (p.vendor() != null && !p.vendor().isBlank()) {
             b.setSupplier("Organization: " + p.vendor());
         }
+        if (p.sha1() != null) {
+            b.addChecksum(doc.createChecksum(ChecksumAlgorithm.SHA1, p.sha1()));
+        }
         if (p.source() != null && p.source().name() != null) {
             b.setSourceInfo("built package from: " + p.source().name()
                     + (p.source().version() == null ? "" : " " + p.source().version()));
+        } else if (!p.isOsPackage() && !p.paths().isEmpty()) {
+            b.setSourceInfo("package found in: " + String.join(", ", p.paths()));
         }
         return b.build();
     }

@@ -9,6 +9,7 @@ import io.kensa.report.Reporter;
 import io.kensa.report.sbom.SpdxExpressions;
 import org.spdx.core.InvalidSPDXAnalysisException;
 import org.spdx.jacksonstore.MultiFormatStore;
+import org.spdx.library.SpdxModelFactory;
 import org.spdx.library.model.v2.SpdxDocument;
 import org.spdx.storage.simple.InMemSpdxStore;
 
@@ -41,6 +42,8 @@ public final class SpdxReporter implements Reporter {
 
     @Override
     public void write(ScanReport report, OutputStream out) throws IOException {
+        // the SPDX model registers its spec versions here; without it no document can be created (idempotent)
+        SpdxModelFactory.init();
         MultiFormatStore store = new MultiFormatStore(new InMemSpdxStore(), MultiFormatStore.Format.JSON);
         // The store closes the stream it serializes to: keep the caller's open.
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();

@@ -11,6 +11,7 @@ import org.cyclonedx.CycloneDxSchema;
 import org.cyclonedx.Version;
 import org.cyclonedx.exception.ParseException;
 import org.cyclonedx.model.Bom;
+import org.cyclonedx.model.Component;
 import org.cyclonedx.parsers.JsonParser;
 import org.junit.jupiter.api.Test;
 import org.spdx.library.LicenseInfoFactory;
@@ -29,7 +30,20 @@ import java.util.stream.StreamSupport;
 
 import static io.kensa.report.sbom.SbomFixtures.APP_LAYER;
 import static io.kensa.report.sbom.SbomFixtures.BASE_LAYER;
+import static io.kensa.report.sbom.SbomFixtures.BABEL_DEV;
+import static io.kensa.report.sbom.SbomFixtures.BOOT_DEMO;
 import static io.kensa.report.sbom.SbomFixtures.BSDUTILS;
+import static io.kensa.report.sbom.SbomFixtures.CODEC_IN_BUNDLE;
+import static io.kensa.report.sbom.SbomFixtures.COMMONS_IO_IN_ZIP;
+import static io.kensa.report.sbom.SbomFixtures.FILEUPLOAD;
+import static io.kensa.report.sbom.SbomFixtures.GSON;
+import static io.kensa.report.sbom.SbomFixtures.HTML_CLEANER;
+import static io.kensa.report.sbom.SbomFixtures.JSOUP;
+import static io.kensa.report.sbom.SbomFixtures.LAYERTOOLS;
+import static io.kensa.report.sbom.SbomFixtures.LEGACY_WEBAPP;
+import static io.kensa.report.sbom.SbomFixtures.LOG4J1;
+import static io.kensa.report.sbom.SbomFixtures.PYYAML_OWNED;
+import static io.kensa.report.sbom.SbomFixtures.SIX;
 import static io.kensa.report.sbom.SbomFixtures.IMAGE_ID;
 import static io.kensa.report.sbom.SbomFixtures.LIBBSD0;
 import static io.kensa.report.sbom.SbomFixtures.OPENSSL_LIBS;
@@ -280,6 +294,151 @@ class CycloneDxReporterTest {
         JsonNode c = components(JSON.readTree(out), "library").getFirst();
         assertThat(c.has("purl")).isFalse();
         assertThat(c.path("bom-ref").asText()).isEqualTo("kensa:package:" + noPurl.key());
+    }
+
+    @Test
+    void applicationImageSbomIsValidAgainstTheCycloneDx16SchemaAndParsesBack() throws Exception {
+        byte[] out = write(SbomFixtures.applicationImage());
+
+        assertThat(new JsonParser().validate(out, Version.VERSION_16)).extracting(Throwable::getMessage).isEmpty();
+        Bom bom = new JsonParser().parse(out);
+        Component war = bom.getComponents().stream().filter(c -> LEGACY_WEBAPP.purl().equals(c.getPurl()))
+                .findFirst().orElseThrow();
+        assertThat(war.getComponents()).extracting(Component::getPurl)
+                .containsExactly(FILEUPLOAD.purl(), COMMONS_IO_IN_ZIP.purl(), LOG4J1.purl());
+    }
+
+    @Test
+    void jarsInsideAnArchiveAreNestedComponentsOfTheArchivesPackage() throws IOException {
+        JsonNode bom = JSON.readTree(write(SbomFixtures.applicationImage()));
+
+        List<String> topLevel = new ArrayList<>();
+        bom.path("components").forEach(c -> topLevel.add(c.path("bom-ref").asText()));
+        assertThat(topLevel).contains(LEGACY_WEBAPP.purl(), BOOT_DEMO.purl(), HTML_CLEANER.purl(), JSOUP.purl(),
+                CODEC_IN_BUNDLE.purl(), BABEL_DEV.purl(), PYYAML_OWNED.purl(), SIX.purl())
+                .doesNotContain(FILEUPLOAD.purl(), LOG4J1.purl(), COMMONS_IO_IN_ZIP.purl(), GSON.purl(),
+                        LAYERTOOLS.purl());
+        assertThat(refs(component(bom, LEGACY_WEBAPP.purl()).path("components")))
+                .containsExactly(FILEUPLOAD.purl(), COMMONS_IO_IN_ZIP.purl(), LOG4J1.purl());
+        assertThat(refs(component(bom, BOOT_DEMO.purl()).path("components")))
+                .containsExactly(GSON.purl(), LAYERTOOLS.purl());
+        assertThat(component(bom, HTML_CLEANER.purl()).has("components")).isFalse();
+        // the zip around commons-codec is no package: it stays at the top, its whole path in evidence
+        assertThat(locations(component(bom, CODEC_IN_BUNDLE.purl())))
+                .containsExactly("app/dist/bundle.zip!/lib/commons-codec-1.11.jar");
+        assertThat(locations(nested(bom, LEGACY_WEBAPP.purl(), COMMONS_IO_IN_ZIP.purl())))
+                .containsExactly(SbomFixtures.WAR + "!/WEB-INF/lib/plugins.zip!/commons-io-2.2.jar");
+    }
+
+    @Test
+    void theDependencyGraphFollowsTheNestingAndNamesEveryComponentOnce() throws IOException {
+        JsonNode bom = JSON.readTree(write(SbomFixtures.applicationImage()));
+        String imageRef = bom.path("metadata").path("component").path("bom-ref").asText();
+        String osRef = components(bom, "operating-system").getFirst().path("bom-ref").asText();
+        Map<String, List<String>> dependsOn = dependencies(bom);
+
+        List<String> allRefs = new ArrayList<>();
+        allRefs.add(imageRef);
+        collectRefs(bom.path("components"), allRefs);
+        assertThat(allRefs).hasSize(1 + 1 + 2 + SbomFixtures.APP_PACKAGES.size()).doesNotHaveDuplicates();
+        assertThat(dependsOn.keySet()).containsExactlyInAnyOrderElementsOf(allRefs);
+        assertThat(dependsOn.get(imageRef)).containsExactly(osRef, LEGACY_WEBAPP.purl(), BOOT_DEMO.purl(),
+                HTML_CLEANER.purl(), CODEC_IN_BUNDLE.purl(), JSOUP.purl(), BABEL_DEV.purl(), PYYAML_OWNED.purl(),
+                SIX.purl());
+        assertThat(dependsOn.get(LEGACY_WEBAPP.purl()))
+                .containsExactly(FILEUPLOAD.purl(), COMMONS_IO_IN_ZIP.purl(), LOG4J1.purl());
+        assertThat(dependsOn.get(BOOT_DEMO.purl())).containsExactly(GSON.purl(), LAYERTOOLS.purl());
+        assertThat(dependsOn.get(FILEUPLOAD.purl())).isEmpty();
+        dependsOn.values().forEach(targets -> assertThat(allRefs).containsAll(targets));
+    }
+
+    @Test
+    void archivesCarryTheirSha1AndEveryPackageItsPathsAndWhatNamedIt() throws IOException {
+        JsonNode bom = JSON.readTree(write(SbomFixtures.applicationImage()));
+
+        JsonNode fileupload = nested(bom, LEGACY_WEBAPP.purl(), FILEUPLOAD.purl());
+        assertThat(fileupload.path("type").asText()).isEqualTo("library");
+        assertThat(fileupload.path("group").asText()).isEqualTo("commons-fileupload");
+        assertThat(fileupload.path("name").asText()).isEqualTo("commons-fileupload");
+        assertThat(fileupload.path("hashes")).singleElement().satisfies(h -> {
+            assertThat(h.path("alg").asText()).isEqualTo("SHA-1");
+            assertThat(h.path("content").asText()).isEqualTo("c621b54583719ac0310404463d6d99db27e1052c");
+        });
+        assertThat(locations(fileupload)).containsExactly(FILEUPLOAD.paths().getFirst());
+        JsonNode identity = fileupload.path("evidence").path("identity");
+        assertThat(identity).singleElement().satisfies(i -> {
+            assertThat(i.path("field").asText()).isEqualTo("purl");
+            assertThat(i.path("concludedValue").asText()).isEqualTo(FILEUPLOAD.purl());
+            assertThat(i.path("methods")).singleElement().satisfies(m -> {
+                assertThat(m.path("technique").asText()).isEqualTo("manifest-analysis");
+                assertThat(m.path("value").asText()).isEqualTo("pom.properties");
+                assertThat(m.path("confidence").asDouble()).isEqualTo(0.9);
+            });
+        });
+        assertThat(properties(fileupload)).containsEntry("kensa:package:foundBy", List.of("pom.properties"))
+                .containsEntry("kensa:layer:diffID", List.of(APP_LAYER))
+                .containsEntry("kensa:package:type", List.of("maven"));
+
+        JsonNode layertools = nested(bom, BOOT_DEMO.purl(), LAYERTOOLS.purl());
+        assertThat(layertools.path("evidence").path("identity").get(0).path("methods").get(0).path("technique").asText())
+                .isEqualTo("hash-comparison");
+        assertThat(component(bom, JSOUP.purl()).has("hashes")).as("a bundled library has no archive of its own")
+                .isFalse();
+        assertThat(component(bom, BSDUTILS.purl()).path("evidence").has("identity")).as("OS packages").isFalse();
+    }
+
+    @Test
+    void aDevelopmentDependencyIsExcludedFromRunTimeAndMarkedAsTheTaxonomySays() throws IOException {
+        JsonNode bom = JSON.readTree(write(SbomFixtures.applicationImage()));
+
+        JsonNode babel = component(bom, BABEL_DEV.purl());
+        assertThat(babel.path("group").asText()).isEqualTo("@babel");
+        assertThat(babel.path("name").asText()).isEqualTo("core");
+        assertThat(babel.path("scope").asText()).isEqualTo("excluded");
+        List<String> names = new ArrayList<>();
+        babel.path("properties").forEach(p -> names.add(p.path("name").asText()));
+        assertThat(names).isSorted();
+        assertThat(properties(babel)).containsEntry("cdx:npm:package:development", List.of("true"))
+                .containsEntry("kensa:package:dev", List.of("true"));
+        JsonNode six = component(bom, SIX.purl());
+        assertThat(six.has("scope")).isFalse();
+        assertThat(six.has("group")).isFalse();
+        assertThat(six.path("name").asText()).isEqualTo("six");
+        assertThat(properties(six)).doesNotContainKeys("cdx:npm:package:development", "kensa:package:dev");
+    }
+
+    @Test
+    void aPackageWhoseMetadataAnOsPackageOwnsNamesItsOwner() throws IOException {
+        JsonNode bom = JSON.readTree(write(SbomFixtures.applicationImage()));
+
+        assertThat(properties(component(bom, PYYAML_OWNED.purl())))
+                .containsEntry("kensa:package:ownedBy", List.of("python3-yaml"))
+                .containsEntry("kensa:package:foundBy", List.of("METADATA"));
+        assertThat(properties(component(bom, SIX.purl()))).doesNotContainKey("kensa:package:ownedBy");
+    }
+
+    private static JsonNode nested(JsonNode bom, String parentRef, String childRef) {
+        return StreamSupport.stream(component(bom, parentRef).path("components").spliterator(), false)
+                .filter(c -> c.path("bom-ref").asText().equals(childRef)).findFirst().orElseThrow();
+    }
+
+    private static List<String> refs(JsonNode components) {
+        List<String> out = new ArrayList<>();
+        components.forEach(c -> out.add(c.path("bom-ref").asText()));
+        return out;
+    }
+
+    private static void collectRefs(JsonNode components, List<String> out) {
+        components.forEach(c -> {
+            out.add(c.path("bom-ref").asText());
+            collectRefs(c.path("components"), out);
+        });
+    }
+
+    private static List<String> locations(JsonNode component) {
+        List<String> out = new ArrayList<>();
+        component.path("evidence").path("occurrences").forEach(o -> out.add(o.path("location").asText()));
+        return out;
     }
 
     private byte[] write(ScanReport report) throws IOException {

@@ -31,4 +31,14 @@ class SbomTreeTest {
         assertThat(tree.osPackages()).isEmpty();
         assertThat(tree.otherPackages()).containsExactly(BSDUTILS, LODASH_APP);
     }
+
+    @Test
+    void applicationPackagesInsideArchivesNestUnderTheirArchivesPackage() {
+        SbomTree tree = SbomTree.of(SbomFixtures.applicationImage());
+
+        assertThat(tree.osPackages()).hasSize(2);
+        assertThat(tree.otherPackages()).containsExactlyElementsOf(SbomFixtures.APP_PACKAGES);
+        assertThat(tree.nesting().roots()).hasSize(8).doesNotContain(SbomFixtures.FILEUPLOAD, SbomFixtures.GSON);
+        assertThat(tree.nesting().childrenOf(SbomFixtures.LEGACY_WEBAPP)).contains(SbomFixtures.FILEUPLOAD);
+    }
 }

@@ -38,7 +38,20 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import static io.kensa.report.sbom.SbomFixtures.BASE_LAYER;
+import static io.kensa.report.sbom.SbomFixtures.BABEL_DEV;
+import static io.kensa.report.sbom.SbomFixtures.BOOT_DEMO;
 import static io.kensa.report.sbom.SbomFixtures.BSDUTILS;
+import static io.kensa.report.sbom.SbomFixtures.CODEC_IN_BUNDLE;
+import static io.kensa.report.sbom.SbomFixtures.COMMONS_IO_IN_ZIP;
+import static io.kensa.report.sbom.SbomFixtures.FILEUPLOAD;
+import static io.kensa.report.sbom.SbomFixtures.GSON;
+import static io.kensa.report.sbom.SbomFixtures.HTML_CLEANER;
+import static io.kensa.report.sbom.SbomFixtures.JSOUP;
+import static io.kensa.report.sbom.SbomFixtures.LAYERTOOLS;
+import static io.kensa.report.sbom.SbomFixtures.LEGACY_WEBAPP;
+import static io.kensa.report.sbom.SbomFixtures.LOG4J1;
+import static io.kensa.report.sbom.SbomFixtures.PYYAML_OWNED;
+import static io.kensa.report.sbom.SbomFixtures.SIX;
 import static io.kensa.report.sbom.SbomFixtures.LIBBSD0;
 import static io.kensa.report.sbom.SbomFixtures.LIBC6;
 import static io.kensa.report.sbom.SbomFixtures.OPENSSL_LIBS;
@@ -343,6 +356,74 @@ class SpdxReporterTest {
                 id + " CONTAINS " + byPurl(doc, BSDUTILS.purl()).path("SPDXID").asText(),
                 id + " CONTAINS " + byPurl(doc, SbomFixtures.LODASH_APP.purl()).path("SPDXID").asText());
         assertThat(doc.path("documentNamespace").asText()).startsWith("https://kensa.dev/spdx/tmp-rootfs-");
+    }
+
+    @Test
+    void applicationImageDocumentIsValidAndTheLibraryReadsItBack() throws Exception {
+        byte[] out = writeBytes(SbomFixtures.applicationImage());
+        JsonNode doc = JSON.readTree(out);
+
+        assertThat(schemaErrors(doc)).isEmpty();
+        assertThat(doc.path("packages")).hasSize(2 + 2 + SbomFixtures.APP_PACKAGES.size());
+        SpdxModelFactory.init();
+        SpdxDocument read = new MultiFormatStore(new InMemSpdxStore(), MultiFormatStore.Format.JSON)
+                .deSerialize(new ByteArrayInputStream(out), false);
+        assertThat(read.verify()).isEmpty();
+    }
+
+    @Test
+    void applicationPackagesCarryChecksumPurlAndWhereTheyWereFound() throws IOException {
+        JsonNode doc = write(SbomFixtures.applicationImage());
+
+        JsonNode fileupload = byPurl(doc, FILEUPLOAD.purl());
+        assertThat(fileupload.path("name").asText()).isEqualTo("commons-fileupload:commons-fileupload");
+        assertThat(fileupload.path("versionInfo").asText()).isEqualTo("1.3.1");
+        assertThat(fileupload.path("checksums")).singleElement().satisfies(c -> {
+            assertThat(c.path("algorithm").asText()).isEqualTo("SHA1");
+            assertThat(c.path("checksumValue").asText()).isEqualTo("c621b54583719ac0310404463d6d99db27e1052c");
+        });
+        assertThat(fileupload.path("externalRefs").get(0).path("referenceType").asText()).isEqualTo("purl");
+        assertThat(fileupload.path("sourceInfo").asText()).isEqualTo("package found in: " + FILEUPLOAD.paths().getFirst());
+        assertThat(fileupload.path("licenseDeclared").asText()).isEqualTo("Apache-2.0");
+        assertThat(annotations(fileupload)).contains("kensa:package:foundBy: pom.properties",
+                "kensa:package:type: maven", "kensa:layer:diffID: " + SbomFixtures.APP_LAYER);
+
+        assertThat(byPurl(doc, JSOUP.purl()).has("checksums")).isFalse();
+        assertThat(annotations(byPurl(doc, PYYAML_OWNED.purl()))).contains("kensa:package:ownedBy: python3-yaml");
+        assertThat(annotations(byPurl(doc, BABEL_DEV.purl()))).contains("kensa:package:dev: true");
+        assertThat(annotations(byPurl(doc, SIX.purl()))).noneMatch(a -> a.startsWith("kensa:package:dev")
+                || a.startsWith("kensa:package:ownedBy"));
+        assertThat(byPurl(doc, LIBC6.purl()).path("sourceInfo").asText()).startsWith("built package from: glibc");
+    }
+
+    @Test
+    void packagesFoundInsideAnArchiveAreContainedByTheArchivesPackage() throws IOException {
+        JsonNode doc = write(SbomFixtures.applicationImage());
+        String image = packagesWithPurpose(doc, "CONTAINER").getFirst().path("SPDXID").asText();
+        String os = packagesWithPurpose(doc, "OPERATING_SYSTEM").getFirst().path("SPDXID").asText();
+
+        Set<String> expected = new HashSet<>();
+        expected.add("SPDXRef-DOCUMENT DESCRIBES " + image);
+        expected.add(image + " CONTAINS " + os);
+        for (Package p : List.of(BSDUTILS, LIBC6)) {
+            expected.add(os + " CONTAINS " + id(doc, p));
+        }
+        for (Package p : List.of(LEGACY_WEBAPP, BOOT_DEMO, HTML_CLEANER, CODEC_IN_BUNDLE, JSOUP, BABEL_DEV,
+                PYYAML_OWNED, SIX)) {
+            expected.add(image + " CONTAINS " + id(doc, p));
+        }
+        for (Package p : List.of(FILEUPLOAD, COMMONS_IO_IN_ZIP, LOG4J1)) {
+            expected.add(id(doc, LEGACY_WEBAPP) + " CONTAINS " + id(doc, p));
+        }
+        for (Package p : List.of(GSON, LAYERTOOLS)) {
+            expected.add(id(doc, BOOT_DEMO) + " CONTAINS " + id(doc, p));
+        }
+        assertThat(expected).hasSize(2 + 2 + SbomFixtures.APP_PACKAGES.size());
+        assertThat(relationships(doc)).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    private static String id(JsonNode doc, Package p) {
+        return byPurl(doc, p.purl()).path("SPDXID").asText();
     }
 
     private JsonNode write(ScanReport report) throws IOException {

@@ -15,7 +15,7 @@ import java.util.Set;
 /**
  * Lists the packages installed by rpm from its package database, in any of its three formats (BerkeleyDB
  * {@code Packages}, NDB {@code Packages.db}, SQLite {@code rpmdb.sqlite}) at any of rpm's database locations. The
- * format is recognised from the file's magic bytes. A damaged database yields a result with a warning, not an
+ * format is recognised from the file's magic bytes. Each package's file list is kept as the files it owns. A damaged database yields a result with a warning, not an
  * exception, so the scan goes on.
  */
 public final class RpmDbAnalyzer implements Analyzer {
@@ -34,7 +34,7 @@ public final class RpmDbAnalyzer implements Analyzer {
 
     @Override
     public int version() {
-        return 1;
+        return 2;
     }
 
     @Override

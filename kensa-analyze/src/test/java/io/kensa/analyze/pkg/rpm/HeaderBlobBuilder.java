@@ -46,6 +46,15 @@ final class HeaderBlobBuilder {
         return this;
     }
 
+    HeaderBlobBuilder int16(int tag, int... values) {
+        ByteBuffer b = ByteBuffer.allocate(2 * values.length);
+        for (int v : values) {
+            b.putShort((short) v);
+        }
+        items.add(new Item(tag, RpmTagType.INT16, values.length, b.array()));
+        return this;
+    }
+
     /** An entry outside the region, as rpm adds at install time; it replaces a region entry with the same tag. */
     HeaderBlobBuilder dribbleString(int tag, String value) {
         dribbles.add(new Item(tag, RpmTagType.STRING, 1, cstring(value)));
@@ -86,6 +95,8 @@ final class HeaderBlobBuilder {
     private static int[] place(Item item, ByteArrayOutputStream data) {
         if (item.type() == RpmTagType.INT32) {
             align(data, 4);
+        } else if (item.type() == RpmTagType.INT16) {
+            align(data, 2);
         }
         int offset = data.size();
         data.writeBytes(item.data());

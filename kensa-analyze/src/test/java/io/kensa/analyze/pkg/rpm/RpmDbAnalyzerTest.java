@@ -34,7 +34,7 @@ class RpmDbAnalyzerTest {
     @Test
     void identity() {
         assertThat(analyzer.id()).isEqualTo("rpm");
-        assertThat(analyzer.version()).isEqualTo(1);
+        assertThat(analyzer.version()).isEqualTo(2);
         assertThat(AnalyzerRegistry.defaults().analyzers()).hasAtLeastOneElementOfType(RpmDbAnalyzer.class);
     }
 

@@ -16,7 +16,15 @@ public final class RpmTag {
     public static final int VENDOR = 1011;
     public static final int LICENSE = 1014;
     public static final int ARCH = 1022;
+    /** Unix mode of each file (INT16 array, parallel to {@link #BASENAMES}). */
+    public static final int FILEMODES = 1030;
     public static final int SOURCERPM = 1044;
+    /** For each file, the index of its directory in {@link #DIRNAMES} (INT32 array). */
+    public static final int DIRINDEXES = 1116;
+    /** The name of each file without its directory (STRING_ARRAY). */
+    public static final int BASENAMES = 1117;
+    /** The directories of the files, each with a trailing slash (STRING_ARRAY). */
+    public static final int DIRNAMES = 1118;
     public static final int MODULARITYLABEL = 5096;
 
     private RpmTag() {
