@@ -111,13 +111,20 @@ class OsOwnedFilesTest {
     }
 
     @Test
-    void withoutApplicationPackagesNothingIsMarkedAndTheOsPackagesAreUnchanged() {
+    void theImageAloneMarksItsOwnLanguagePackagesAndLeavesTheOsPackagesUnchanged() {
         Inventory plain = new InventoryBuilder().build(image);
 
-        assertThat(plain.packages()).hasSize(12).allSatisfy(p -> {
-            assertThat(p.isOsPackage()).isTrue();
-            assertThat(p.ownedBy()).isNull();
-        });
+        List<Package> os = plain.packages().stream().filter(Package::isOsPackage).toList();
+        List<Package> app = plain.packages().stream().filter(p -> !p.isOsPackage()).toList();
+        assertThat(os).hasSize(12).allSatisfy(p -> assertThat(p.ownedBy()).isNull());
+        // language-packages.tsv: 6 pypi + 2 gem rows are os_owned=yes, the 3 venv rows are not
+        assertThat(app).hasSize(11);
+        assertThat(app.stream().filter(p -> p.ownedBy() != null)).hasSize(8)
+                .allSatisfy(p -> assertThat(p.paths().getFirst()).startsWith("usr/"));
+        assertThat(app.stream().filter(p -> p.ownedBy() == null)).extracting(Package::name)
+                .containsExactlyInAnyOrder("jinja2", "markupsafe", "six");
+        assertThat(app).filteredOn(p -> p.name().equals("pyyaml")).extracting(Package::ownedBy)
+                .containsExactly("python3-yaml");
     }
 
     private List<LayerResult> with(LayerResult top) {
