@@ -1,6 +1,7 @@
 package io.kensa.cli;
 
 import io.kensa.core.JavaIndex;
+import io.kensa.core.KensaException;
 import io.kensa.db.store.KensaDatabase;
 import picocli.CommandLine.Option;
 
@@ -14,13 +15,24 @@ final class DbOptions {
                     "packages without one). Its Java index names jars", "that carry no Maven metadata."})
     Path db;
 
-    /** The database of the scan, opened read-only: the one given, else the default one if present, else none. */
+    /**
+     * The database of the scan, opened read-only: the one given (a bad one is an error), else the default one if
+     * present and usable (a damaged default one costs a warning on stderr, not the scan), else none.
+     */
     Opened open(Path cacheDir) {
-        Path file = db != null ? db : defaultFile(cacheDir);
-        if (db == null && !Files.exists(file)) {
+        if (db != null) {
+            return new Opened(KensaDatabase.open(db));
+        }
+        Path file = defaultFile(cacheDir);
+        if (!Files.exists(file)) {
             return new Opened(null);
         }
-        return new Opened(KensaDatabase.open(file));
+        try {
+            return new Opened(KensaDatabase.open(file));
+        } catch (KensaException e) {
+            System.err.println("kensa: warning: " + e.getMessage() + "; scanning without it");
+            return new Opened(null);
+        }
     }
 
     /** Where {@code kensa db build} writes and scans look by default. */
