@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.kensa.analyze.Analyzer;
 import io.kensa.analyze.FileEntry;
 import io.kensa.analyze.FileResult;
+import io.kensa.analyze.lang.JsonTrees;
 import io.kensa.core.Package;
 
 import java.io.IOException;
@@ -21,6 +22,9 @@ import java.util.Map;
  * application (analyzers, reference assemblies, packages the framework already provides).
  */
 public final class DepsJsonAnalyzer implements Analyzer {
+    /** Largest .NET JSON file read (deps.json, packages.lock.json): a self-contained application's deps.json is about 1 MB. */
+    static final long MAX_BYTES = 32L << 20;
+
     public static final String ID = "dotnet-deps";
     private static final String RUNTIME_PACK = "runtimepack.";
     /** Most libraries read from one file. */
@@ -43,7 +47,7 @@ public final class DepsJsonAnalyzer implements Analyzer {
 
     @Override
     public FileResult analyze(FileEntry entry) throws IOException {
-        DotnetJson.Parsed parsed = DotnetJson.read(entry);
+        JsonTrees.Parsed parsed = JsonTrees.read(entry, MAX_BYTES);
         if (parsed.problem() != null) {
             return FileResult.of(ID, entry.path(), List.of(), List.of(parsed.problem()));
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.kensa.analyze.Analyzer;
 import io.kensa.analyze.FileEntry;
 import io.kensa.analyze.FileResult;
+import io.kensa.analyze.lang.JsonTrees;
 import io.kensa.core.Package;
 
 import java.io.IOException;
@@ -41,7 +42,7 @@ public final class PackagesLockAnalyzer implements Analyzer {
 
     @Override
     public FileResult analyze(FileEntry entry) throws IOException {
-        DotnetJson.Parsed parsed = DotnetJson.read(entry);
+        JsonTrees.Parsed parsed = JsonTrees.read(entry, DepsJsonAnalyzer.MAX_BYTES);
         if (parsed.problem() != null) {
             return FileResult.of(ID, entry.path(), List.of(), List.of(parsed.problem()));
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.kensa.analyze.Analyzer;
 import io.kensa.analyze.FileEntry;
 import io.kensa.analyze.FileResult;
+import io.kensa.analyze.lang.JsonTrees;
 
 import java.io.IOException;
 import java.util.List;
@@ -36,7 +37,7 @@ public final class ComposerInstalledAnalyzer implements Analyzer {
 
     @Override
     public FileResult analyze(FileEntry entry) throws IOException {
-        ComposerJson.Parsed parsed = ComposerJson.read(entry);
+        JsonTrees.Parsed parsed = JsonTrees.read(entry, ComposerLockAnalyzer.MAX_BYTES);
         ComposerPackages packages = new ComposerPackages(entry.path(), "installed.json");
         JsonNode tree = parsed.tree();
         if (parsed.problem() != null) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.kensa.analyze.Analyzer;
 import io.kensa.analyze.FileEntry;
 import io.kensa.analyze.FileResult;
+import io.kensa.analyze.lang.JsonTrees;
 
 import java.io.IOException;
 import java.util.List;
@@ -11,6 +12,9 @@ import java.util.Set;
 
 /** Packages locked in a {@code composer.lock}: {@code packages}, and {@code packages-dev} marked as dev ones. */
 public final class ComposerLockAnalyzer implements Analyzer {
+    /** Largest Composer JSON file read: a big application's {@code composer.lock} is a few MB. */
+    static final long MAX_BYTES = 64L << 20;
+
     public static final String ID = "composer-lock";
 
     @Override
@@ -30,7 +34,7 @@ public final class ComposerLockAnalyzer implements Analyzer {
 
     @Override
     public FileResult analyze(FileEntry entry) throws IOException {
-        ComposerJson.Parsed parsed = ComposerJson.read(entry);
+        JsonTrees.Parsed parsed = JsonTrees.read(entry, MAX_BYTES);
         ComposerPackages packages = new ComposerPackages(entry.path(), "composer.lock");
         JsonNode tree = parsed.tree();
         if (parsed.problem() != null) {

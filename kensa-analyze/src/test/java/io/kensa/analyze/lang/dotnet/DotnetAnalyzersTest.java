@@ -105,7 +105,7 @@ class DotnetAnalyzersTest {
         assertThat(deps.analyze(MemoryFileEntry.of("a.deps.json", "{\"runtimeTarget\": {}}"))).isNull();
         r = deps.analyze(MemoryFileEntry.of("a.deps.json", "{\"x\":" + "[".repeat(10_000)));
         assertThat(r.warnings()).singleElement().asString().contains("nesting depth");
-        r = deps.analyze(new OversizedFileEntry("a.deps.json", DotnetJson.MAX_BYTES + 1));
+        r = deps.analyze(new OversizedFileEntry("a.deps.json", DepsJsonAnalyzer.MAX_BYTES + 1));
         assertThat(r.warnings()).singleElement().asString().contains("over the");
 
         r = lock.analyze(MemoryFileEntry.of("packages.lock.json", """

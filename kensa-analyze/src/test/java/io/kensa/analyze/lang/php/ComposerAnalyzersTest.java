@@ -137,7 +137,7 @@ class ComposerAnalyzersTest {
         assertThat(r.packages()).isEmpty();
         assertThat(r.warnings()).singleElement().asString().contains("nesting depth");
 
-        r = lock.analyze(new OversizedFileEntry("composer.lock", ComposerJson.MAX_BYTES + 1));
+        r = lock.analyze(new OversizedFileEntry("composer.lock", ComposerLockAnalyzer.MAX_BYTES + 1));
         assertThat(r.warnings()).singleElement().asString().contains("over the");
     }
 

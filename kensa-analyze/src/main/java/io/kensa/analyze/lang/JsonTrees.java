@@ -1,4 +1,4 @@
-package io.kensa.analyze.lang.dotnet;
+package io.kensa.analyze.lang;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -11,12 +11,10 @@ import io.kensa.analyze.FileEntry;
 import java.io.IOException;
 
 /**
- * .NET's JSON files ({@code *.deps.json}, {@code packages.lock.json}) read into a tree, bounded in size, nesting and
- * string length.
+ * Small JSON metadata files of an image (Composer's, .NET's) read whole into a tree, bounded in size, nesting and
+ * string length, so a hostile file costs a warning, never the heap or the stack.
  */
-final class DotnetJson {
-    /** Largest file read: a self-contained application's deps.json is about 1 MB. */
-    static final long MAX_BYTES = 32L << 20;
+public final class JsonTrees {
     private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxNestingDepth(64)
@@ -26,17 +24,18 @@ final class DotnetJson {
             .build()).build();
 
     /** The tree of a file, or why there is none. */
-    record Parsed(JsonNode tree, String problem) {
+    public record Parsed(JsonNode tree, String problem) {
     }
 
-    private DotnetJson() {
+    private JsonTrees() {
     }
 
-    static Parsed read(FileEntry entry) throws IOException {
-        if (entry.size() > MAX_BYTES) {
-            return new Parsed(null, "skipped: " + entry.size() + " bytes is over the " + MAX_BYTES + "-byte limit");
+    /** Reads the file when it is at most {@code maxBytes} long; otherwise, or when it is not JSON, says why not. */
+    public static Parsed read(FileEntry entry, long maxBytes) throws IOException {
+        if (entry.size() > maxBytes) {
+            return new Parsed(null, "skipped: " + entry.size() + " bytes is over the " + maxBytes + "-byte limit");
         }
-        byte[] bytes = entry.readAllBytes(MAX_BYTES);
+        byte[] bytes = entry.readAllBytes(maxBytes);
         try {
             return new Parsed(MAPPER.readTree(bytes), null);
         } catch (JacksonException e) {
