@@ -1,5 +1,8 @@
 package io.kensa.core;
 
+import io.kensa.core.vuln.SuppressedFinding;
+import io.kensa.core.vuln.VulnerabilityFinding;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -9,16 +12,41 @@ import java.util.List;
  * @param createdAt when the scan ran
  * @param artifact  what was scanned
  * @param layers    the image's layers in order (empty for a root filesystem)
- * @param packages  the inventory, sorted by type, name, version
- * @param warnings  problems that did not stop the scan (one line each)
+ * @param packages        the inventory, sorted by type, name, version
+ * @param vulnerabilities the vulnerability findings that survived the filters (empty when the vuln scanner did
+ *                        not run)
+ * @param suppressed      the findings the filters took out, with the reason
+ * @param warnings        problems that did not stop the scan (one line each)
  */
 public record ScanReport(Instant createdAt, Artifact artifact, List<LayerSummary> layers, List<Package> packages,
+                         List<VulnerabilityFinding> vulnerabilities, List<SuppressedFinding> suppressed,
                          List<String> warnings) {
     public static final int SCHEMA_VERSION = 1;
 
     public ScanReport {
         layers = List.copyOf(layers);
         packages = List.copyOf(packages);
+        vulnerabilities = vulnerabilities == null ? List.of() : List.copyOf(vulnerabilities);
+        suppressed = suppressed == null ? List.of() : List.copyOf(suppressed);
         warnings = List.copyOf(warnings);
+    }
+
+    /** An inventory-only report (no vulnerability scan). */
+    public ScanReport(Instant createdAt, Artifact artifact, List<LayerSummary> layers, List<Package> packages,
+                      List<String> warnings) {
+        this(createdAt, artifact, layers, packages, List.of(), List.of(), warnings);
+    }
+
+    /** This report with {@code findings} and {@code suppressedFindings} (the outcome of matching and filtering). */
+    public ScanReport withVulnerabilities(List<VulnerabilityFinding> findings,
+                                          List<SuppressedFinding> suppressedFindings) {
+        return new ScanReport(createdAt, artifact, layers, packages, findings, suppressedFindings, warnings);
+    }
+
+    /** This report with one more warning. */
+    public ScanReport withWarning(String warning) {
+        List<String> all = new java.util.ArrayList<>(warnings);
+        all.add(warning);
+        return new ScanReport(createdAt, artifact, layers, packages, vulnerabilities, suppressed, all);
     }
 }

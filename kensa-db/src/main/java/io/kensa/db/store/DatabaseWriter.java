@@ -1,7 +1,14 @@
 package io.kensa.db.store;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kensa.core.KensaVersion;
 import io.kensa.core.MavenCoordinates;
+import io.kensa.core.vuln.EpssScore;
+import io.kensa.core.vuln.KevEntry;
+import io.kensa.core.vuln.Namespaces;
+import io.kensa.db.model.AffectedPackage;
+import io.kensa.db.model.VulnerabilityRecord;
 import org.sqlite.SQLiteConfig;
 
 import java.nio.file.Path;
@@ -12,6 +19,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,8 +31,17 @@ import java.util.Map;
 public final class DatabaseWriter implements AutoCloseable {
     private static final int BATCH = 10_000;
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final Connection connection;
     private final JavaIndexInserter javaIndex;
+    private final BatchInsert advisories;
+    private final BatchInsert vulnerabilities;
+    private final BatchInsert aliases;
+    private final BatchInsert kev;
+    private final BatchInsert epss;
+    private final BatchInsert cwe;
+    private final List<BatchInsert> batches;
     private boolean finished;
 
     private DatabaseWriter(Connection connection) throws SQLException {
@@ -32,6 +49,19 @@ public final class DatabaseWriter implements AutoCloseable {
         this.javaIndex = new JavaIndexInserter(connection.prepareStatement(
                 "INSERT OR IGNORE INTO java_index (sha1, artifact, version) VALUES (?, ?, ?)"),
                 connection.prepareStatement("INSERT INTO maven_artifacts (id, group_id, artifact_id) VALUES (?, ?, ?)"));
+        this.advisories = batch("INSERT INTO advisories (namespace, package, vuln_id, feed, status, severity, affected)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)");
+        this.vulnerabilities = batch("INSERT OR REPLACE INTO vulnerabilities (id, feed, lang, title, description,"
+                + " severity, cvss, cwes, published, modified, urls) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        this.aliases = batch("INSERT OR IGNORE INTO aliases (id, alias) VALUES (?, ?)");
+        this.kev = batch("INSERT OR REPLACE INTO kev (cve, date_added, due_date, ransomware) VALUES (?, ?, ?, ?)");
+        this.epss = batch("INSERT OR REPLACE INTO epss (cve, score, percentile) VALUES (?, ?, ?)");
+        this.cwe = batch("INSERT OR REPLACE INTO cwe (id, name) VALUES (?, ?)");
+        this.batches = List.of(advisories, vulnerabilities, aliases, kev, epss, cwe);
+    }
+
+    private BatchInsert batch(String sql) throws SQLException {
+        return new BatchInsert(connection.prepareStatement(sql));
     }
 
     /** Creates the schema in {@code file}, which must be new or empty. */
@@ -64,6 +94,71 @@ public final class DatabaseWriter implements AutoCloseable {
         return javaIndex;
     }
 
+    /**
+     * One advisory's statement about one package. The package name is stored through
+     * {@link Namespaces#packageName}, so a feed may pass it as its publisher spells it.
+     */
+    public void addAdvisory(AffectedPackage a) throws SQLException {
+        advisories.add(a.namespace(), Namespaces.packageName(a.namespace(), a.packageName()), a.vulnerabilityId(),
+                a.feed(), a.status() == null ? null : a.status().wireName(),
+                a.severity() == null ? null : a.severity().name(), AffectedCodec.encode(a.ranges(), a.versions()));
+    }
+
+    /** What a feed says about a vulnerability; a second record of the same id, feed and language replaces the first. */
+    public void addVulnerability(VulnerabilityRecord v) throws SQLException {
+        vulnerabilities.add(v.id(), v.feed(), v.lang(), v.title(), v.description(),
+                v.severity() == null ? null : v.severity().name(), json(v.cvss()), json(v.cwes()),
+                v.published() == null ? null : v.published().toString(),
+                v.modified() == null ? null : v.modified().toString(), json(v.urls()));
+    }
+
+    /** Two ids of the same vulnerability (stored both ways; a pair already known, or an id with itself, is ignored). */
+    public void addAlias(String id, String alias) throws SQLException {
+        if (id == null || alias == null || id.isBlank() || alias.isBlank() || id.equals(alias)) {
+            return;
+        }
+        aliases.add(id, alias);
+        aliases.add(alias, id);
+    }
+
+    /** A CISA KEV entry. */
+    public void addKev(KevEntry e) throws SQLException {
+        kev.add(e.cve(), e.dateAdded().toString(), e.dueDate() == null ? null : e.dueDate().toString(),
+                e.knownRansomwareUse());
+    }
+
+    /** An EPSS score. */
+    public void addEpss(EpssScore s) throws SQLException {
+        epss.add(s.cve(), s.score(), s.percentile());
+    }
+
+    /** A CWE's name, by its id ({@code CWE-79}). */
+    public void addCwe(String id, String name) throws SQLException {
+        cwe.add(id, name);
+    }
+
+    /**
+     * A fact about the data for {@code db info} and the matchers (e.g. {@code epss_score_date},
+     * {@code epss_model_version}); a key written twice keeps the last value.
+     */
+    public void putMetadata(String key, String value) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(
+                "INSERT OR REPLACE INTO metadata (key, value) VALUES (?, ?)")) {
+            put(s, key, value);
+        }
+    }
+
+    private static String json(List<?> values) {
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        try {
+            return JSON.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Records what a feed contributed (the {@code feeds} table). */
     public void recordFeed(FeedRecord feed) throws SQLException {
         try (PreparedStatement s = connection.prepareStatement(
@@ -83,6 +178,9 @@ public final class DatabaseWriter implements AutoCloseable {
      */
     public void finish(Instant buildTime) throws SQLException {
         javaIndex.flush();
+        for (BatchInsert b : batches) {
+            b.flush();
+        }
         try (Statement s = connection.createStatement()) {
             for (String ddl : Schema.INDEXES) {
                 s.execute(ddl);
@@ -91,7 +189,8 @@ public final class DatabaseWriter implements AutoCloseable {
                 s.execute(sql);
             }
         }
-        try (PreparedStatement s = connection.prepareStatement("INSERT INTO metadata (key, value) VALUES (?, ?)")) {
+        try (PreparedStatement s = connection.prepareStatement(
+                "INSERT OR REPLACE INTO metadata (key, value) VALUES (?, ?)")) {
             put(s, "schema_version", Integer.toString(Schema.VERSION));
             put(s, "build_time", buildTime.toString());
             put(s, "kensa_version", KensaVersion.get());
@@ -114,6 +213,9 @@ public final class DatabaseWriter implements AutoCloseable {
     public void close() throws SQLException {
         try {
             javaIndex.close();
+            for (BatchInsert b : batches) {
+                b.close();
+            }
             if (!finished && !connection.getAutoCommit()) {
                 connection.rollback();
             }

@@ -11,7 +11,7 @@ import java.util.List;
 public final class Schema {
     /** "KENS" in ASCII. */
     public static final int APPLICATION_ID = 0x4B454E53;
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     private Schema() {
     }
@@ -32,13 +32,31 @@ public final class Schema {
                     + " version TEXT NOT NULL, PRIMARY KEY (sha1, artifact, version)) WITHOUT ROWID",
             // for people with the sqlite3 shell: the index with its sha1s in hex and the coordinates spelled out
             "CREATE VIEW java_index_gav AS SELECT lower(hex(j.sha1)) AS sha1, a.group_id, a.artifact_id, j.version"
-                    + " FROM java_index j JOIN maven_artifacts a ON a.id = j.artifact");
+                    + " FROM java_index j JOIN maven_artifacts a ON a.id = j.artifact",
+            // one advisory's statement about one package of one namespace (AffectedPackage); affected is the
+            // ranges and versions as compact JSON (AffectedCodec); looked up by (namespace, package)
+            "CREATE TABLE advisories (namespace TEXT NOT NULL, package TEXT NOT NULL, vuln_id TEXT NOT NULL,"
+                    + " feed TEXT NOT NULL, status TEXT, severity TEXT, affected TEXT NOT NULL)",
+            // what each feed says about a vulnerability (VulnerabilityRecord); cvss, cwes and urls are JSON arrays
+            "CREATE TABLE vulnerabilities (id TEXT NOT NULL, feed TEXT NOT NULL, lang TEXT NOT NULL, title TEXT,"
+                    + " description TEXT, severity TEXT, cvss TEXT, cwes TEXT, published TEXT, modified TEXT, urls TEXT,"
+                    + " PRIMARY KEY (id, feed, lang)) WITHOUT ROWID",
+            // ids naming the same vulnerability (CVE <-> GHSA <-> distribution ids <-> JVNDB), both directions
+            "CREATE TABLE aliases (id TEXT NOT NULL, alias TEXT NOT NULL, PRIMARY KEY (id, alias)) WITHOUT ROWID",
+            // CISA's Known Exploited Vulnerabilities
+            "CREATE TABLE kev (cve TEXT PRIMARY KEY, date_added TEXT NOT NULL, due_date TEXT, ransomware TEXT)"
+                    + " WITHOUT ROWID",
+            // EPSS scores (percentile null for data without one)
+            "CREATE TABLE epss (cve TEXT PRIMARY KEY, score REAL NOT NULL, percentile REAL) WITHOUT ROWID",
+            // CWE names, by id (CWE-79)
+            "CREATE TABLE cwe (id TEXT PRIMARY KEY, name TEXT NOT NULL) WITHOUT ROWID");
 
     /** Secondary indexes, created after the bulk load (cheaper than maintaining them row by row). */
     static final List<String> INDEXES = List.of(
             // groupIds(artifactId, version): the artifacts of that artifactId (by the UNIQUE index), then whether each
             // has the version
-            "CREATE INDEX java_index_artifact ON java_index (artifact, version)");
+            "CREATE INDEX java_index_artifact ON java_index (artifact, version)",
+            "CREATE INDEX advisories_package ON advisories (namespace, package)");
 
     /** Derived columns, filled after the bulk load and the indexes. */
     static final List<String> DERIVED = List.of(

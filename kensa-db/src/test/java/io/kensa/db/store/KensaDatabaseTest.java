@@ -87,7 +87,8 @@ class KensaDatabaseTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + newer); Statement s = c.createStatement()) {
             s.execute("PRAGMA user_version = 7");
         }
-        refused(newer, ": Kensa database schema version 7, this kensa reads version 1 (rebuild it with kensa db build)");
+        refused(newer, ": Kensa database schema version 7, this kensa reads version " + Schema.VERSION
+                + " (rebuild it with kensa db build)");
     }
 
     @Test
