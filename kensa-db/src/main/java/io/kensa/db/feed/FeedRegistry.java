@@ -2,6 +2,7 @@ package io.kensa.db.feed;
 
 import io.kensa.core.KensaException;
 import io.kensa.db.feed.maven.MavenSha1IndexFeed;
+import io.kensa.db.feed.ubuntu.UbuntuCveTrackerFeed;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -25,7 +26,8 @@ public final class FeedRegistry {
     /** Every feed Kensa reads from a feeds folder. */
     public static FeedRegistry defaults() {
         return new FeedRegistry(List.of(
-                new MavenSha1IndexFeed()));
+                new MavenSha1IndexFeed(),
+                new UbuntuCveTrackerFeed()));
     }
 
     public List<Feed> feeds() {
