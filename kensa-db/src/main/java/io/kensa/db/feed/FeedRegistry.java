@@ -1,6 +1,7 @@
 package io.kensa.db.feed;
 
 import io.kensa.core.KensaException;
+import io.kensa.db.feed.amazon.AmazonAlasFeed;
 import io.kensa.db.feed.maven.MavenSha1IndexFeed;
 import io.kensa.db.feed.ubuntu.UbuntuCveTrackerFeed;
 
@@ -27,7 +28,8 @@ public final class FeedRegistry {
     public static FeedRegistry defaults() {
         return new FeedRegistry(List.of(
                 new MavenSha1IndexFeed(),
-                new UbuntuCveTrackerFeed()));
+                new UbuntuCveTrackerFeed(),
+                new AmazonAlasFeed()));
     }
 
     public List<Feed> feeds() {
