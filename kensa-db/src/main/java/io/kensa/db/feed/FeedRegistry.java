@@ -3,6 +3,7 @@ package io.kensa.db.feed;
 import io.kensa.core.KensaException;
 import io.kensa.db.feed.amazon.AmazonAlasFeed;
 import io.kensa.db.feed.maven.MavenSha1IndexFeed;
+import io.kensa.db.feed.rubysec.RubysecFeed;
 import io.kensa.db.feed.ubuntu.UbuntuCveTrackerFeed;
 
 import java.util.ArrayList;
@@ -29,7 +30,8 @@ public final class FeedRegistry {
         return new FeedRegistry(List.of(
                 new MavenSha1IndexFeed(),
                 new UbuntuCveTrackerFeed(),
-                new AmazonAlasFeed()));
+                new AmazonAlasFeed(),
+                new RubysecFeed()));
     }
 
     public List<Feed> feeds() {
