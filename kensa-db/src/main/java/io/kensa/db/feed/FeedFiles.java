@@ -58,8 +58,17 @@ public final class FeedFiles {
         int seen = 0;
         try (file) {
             Enumeration<? extends ZipEntry> entries = file.entries();
-            while (entries.hasMoreElements()) {
-                ZipEntry entry = entries.nextElement();
+            while (true) {
+                ZipEntry entry;
+                try {
+                    if (!entries.hasMoreElements()) {
+                        break;
+                    }
+                    entry = entries.nextElement();
+                } catch (IllegalStateException | IllegalArgumentException e) {
+                    // ZipFile reports a damaged central directory or a malformed entry name this way
+                    throw new KensaException(display + ": damaged zip archive (" + e.getMessage() + ")", e);
+                }
                 if (++seen > MAX_ENTRIES) {
                     throw new KensaException(display + ": more than " + MAX_ENTRIES + " entries, not a feed archive");
                 }
@@ -81,9 +90,6 @@ public final class FeedFiles {
                 visitor.visit(name, bytes);
                 visited++;
             }
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            // ZipFile reports a damaged central directory or a malformed entry name this way
-            throw new KensaException(display + ": damaged zip archive (" + e.getMessage() + ")", e);
         }
         return visited;
     }
