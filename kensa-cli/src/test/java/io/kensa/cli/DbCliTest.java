@@ -47,11 +47,13 @@ class DbCliTest {
         Path db = dir.resolve("out/kensa.db");
         Cli.Result r = Cli.run("db", "build", "--feeds", advisories(), "--output", db.toString());
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.err()).isEmpty();
-        assertThat(r.out().lines().toList()).hasSize(2);
+        // the corpus' advisory feeds skip a few records of their data, each a warning line
+        assertThat(r.err().lines()).allMatch(l -> l.startsWith("kensa: warning: "));
+        assertThat(r.out().lines().toList()).hasSizeGreaterThanOrEqualTo(2)
+                .allMatch(l -> l.matches("[a-z0-9-]+: [0-9,]+ records from .*") || l.startsWith("wrote "));
         assertThat(r.out()).startsWith("maven-sha1-index: 2,406 records from maven/sha1-index.tsv (data of ")
                 .containsPattern("\nwrote " + java.util.regex.Pattern.quote(db.toAbsolutePath().toString())
-                        + ": \\d+\\.\\d KiB in \\d+\\.\\d\\d s\n");
+                        + ": \\d+\\.\\d [KMG]iB in \\d+(\\.\\d+)? s\n");
         try (Stream<Path> files = Files.list(db.getParent())) {
             assertThat(files).containsExactly(db);
         }
@@ -63,10 +65,10 @@ class DbCliTest {
                 .contains("database:       " + db.toAbsolutePath() + "\n")
                 .contains("size:           ")
                 .contains("(" + String.format("%,d", Files.size(db)) + " bytes)")
-                .contains("schema version: 1\n")
+                .contains("schema version: " + io.kensa.db.store.Schema.VERSION + "\n")
                 .containsPattern("built:          \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ \\(just now\\) by kensa ")
                 .contains("java index:     2,406 jars\n")
-                .contains("feeds:\n  maven-sha1-index: 2,406 records, data of ")
+                .contains("feeds:\n").contains("\n  maven-sha1-index: 2,406 records, data of ")
                 .contains(", from maven/sha1-index.tsv\n");
     }
 
@@ -154,7 +156,7 @@ class DbCliTest {
                 "give --feeds DIR, --java-index-artifacts FILE, or both");
         Path empty = Files.createDirectories(dir.resolve("empty"));
         assertOneLineError(Cli.run("db", "build", "--feeds", empty.toString(), "--output", db.toString()),
-                empty + ": no feed found (expected any of: maven/sha1-index.tsv)");
+                empty + ": no feed found (expected any of: maven/sha1-index.tsv, ");
         Path bad = Files.createDirectories(dir.resolve("bad/maven"));
         Files.writeString(bad.resolve("sha1-index.tsv"), "not\tthe header\n");
         assertOneLineError(Cli.run("db", "build", "--feeds", bad.getParent().toString(), "--output", db.toString()),
