@@ -14,6 +14,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -117,7 +118,7 @@ final class RubysecAdvisory {
             for (JsonNode e : v) {
                 if (!e.isValueNode() || e.isNull()) {
                     throw new IllegalArgumentException(field + " holds something other than a string ("
-                            + e.getNodeType().toString().toLowerCase(java.util.Locale.ROOT) + ")");
+                            + e.getNodeType().toString().toLowerCase(Locale.ROOT) + ")");
                 }
                 out.add(e.asText());
             }

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -122,7 +123,7 @@ public final class RubysecFeed implements Feed {
             }
             db.addAdvisory(a.affectedPackage());
             db.addVulnerability(a.vulnerability());
-            List<String> ids = new java.util.ArrayList<>();
+            List<String> ids = new ArrayList<>();
             ids.add(a.id());
             ids.addAll(a.aliases());
             for (int i = 0; i < ids.size(); i++) {

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -134,7 +135,7 @@ final class TrackerAdvisories {
         return first(lines, l -> l.kind().equals("ignored"));
     }
 
-    private static Optional<Line> first(List<Line> lines, java.util.function.Predicate<Line> p) {
+    private static Optional<Line> first(List<Line> lines, Predicate<Line> p) {
         return lines.stream().filter(p).findFirst();
     }
 

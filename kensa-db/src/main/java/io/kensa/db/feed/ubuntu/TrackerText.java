@@ -1,5 +1,7 @@
 package io.kensa.db.feed.ubuntu;
 
+import io.kensa.db.feed.FeedFiles;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -133,6 +135,6 @@ final class TrackerText {
     }
 
     private static String clip(String s) {
-        return io.kensa.db.feed.FeedFiles.printable(s.length() > 80 ? s.substring(0, 80) + "…" : s);
+        return FeedFiles.printable(s.length() > 80 ? s.substring(0, 80) + "…" : s);
     }
 }

@@ -1,6 +1,7 @@
 package io.kensa.db.feed.ubuntu;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Where a release column of the tracker applies. A release codename is the namespace {@code ubuntu:<version>}; the
@@ -32,7 +33,7 @@ final class UbuntuReleases {
             Map.entry("questing", "25.10"), Map.entry("resolute", "26.04"));
 
     /** Columns that are no installed release. */
-    private static final java.util.Set<String> NOT_RELEASES = java.util.Set.of("upstream", "devel", "snap");
+    private static final Set<String> NOT_RELEASES = Set.of("upstream", "devel", "snap");
 
     private UbuntuReleases() {
     }

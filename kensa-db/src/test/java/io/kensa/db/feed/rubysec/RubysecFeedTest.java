@@ -2,7 +2,6 @@ package io.kensa.db.feed.rubysec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kensa.core.KensaException;
-import io.kensa.core.vuln.Severity;
 import io.kensa.db.build.FeedReport;
 import io.kensa.db.feed.FeedMappers;
 import io.kensa.db.feed.FeedTesting;
