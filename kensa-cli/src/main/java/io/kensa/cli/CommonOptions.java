@@ -14,6 +14,9 @@ final class CommonOptions {
     @Mixin
     DbOptions db;
 
+    @Mixin
+    ScannerOptions scanners;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress output.")
     boolean quiet;
 }
