@@ -43,7 +43,7 @@ final class CsafVexParser {
         return JsonFields.text(root.get("document"), "csaf_version") != null;
     }
 
-    private record Product(String purl, boolean hasCpe, String name) {
+    private record Product(String purl, boolean hasCpe) {
     }
 
     static VexDocument parse(JsonNode root, String source, ParseWarnings warnings) {
@@ -180,7 +180,7 @@ final class CsafVexParser {
         boolean cpe = JsonFields.text(helper, "cpe") != null;
         Product previous = out.get(id);
         if (previous == null || previous.purl() == null && purl != null) {
-            out.put(id, new Product(purl, cpe, JsonFields.text(product, "name")));
+            out.put(id, new Product(purl, cpe));
         }
     }
 

@@ -31,13 +31,13 @@ import java.util.Set;
  */
 public final class VexMatcher {
     private final List<Indexed> documents;
-    private final ScanSubject subject;
+    private final ProductIndex products;
 
     private record Indexed(VexDocument document, Map<String, List<VexStatement>> byId) {
     }
 
     public VexMatcher(List<VexDocument> documents, ScanSubject subject) {
-        this.subject = subject;
+        this.products = new ProductIndex(subject);
         this.documents = new ArrayList<>(documents.size());
         for (VexDocument d : documents) {
             Map<String, List<VexStatement>> byId = new HashMap<>();
@@ -73,11 +73,11 @@ public final class VexMatcher {
     private boolean isAbout(VexStatement s, Package instance, List<PackageURL> purls) {
         for (VexProduct p : s.products()) {
             if (p.subcomponents().isEmpty()) {
-                if (matchesAny(p.product(), purls) || subject.isArtifact(p.product())) {
+                if (matchesAny(p.product(), purls) || products.isArtifact(p.product())) {
                     return true;
                 }
             } else if (anyMatches(p.subcomponents(), purls)
-                    && (subject.isArtifact(p.product()) || subject.containsWithin(p.product(), instance))) {
+                    && (products.isArtifact(p.product()) || products.holds(p.product(), instance))) {
                 return true;
             }
         }
