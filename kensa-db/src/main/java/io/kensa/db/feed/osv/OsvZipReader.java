@@ -50,14 +50,29 @@ final class OsvZipReader {
     record Result(long entries, Instant newestEntryTime) {
     }
 
-    private byte[] buffer = new byte[1 << 16];
+    private final int maxEntries;
+    private final int maxRecord;
+    private final long maxTotal;
+    private byte[] buffer;
+
+    OsvZipReader() {
+        this(MAX_ENTRIES, MAX_RECORD, MAX_TOTAL);
+    }
+
+    /** A reader with other bounds (tests). */
+    OsvZipReader(int maxEntries, int maxRecord, long maxTotal) {
+        this.maxEntries = maxEntries;
+        this.maxRecord = maxRecord;
+        this.maxTotal = maxTotal;
+        this.buffer = new byte[(int) Math.min(1 << 16, maxRecord + 1L)];
+    }
 
     /** Reads {@code zip}, named {@code name} in messages (its path in the feeds folder). */
     Result read(Path zip, String name, FeedWarnings warnings, RecordHandler handler) throws IOException, SQLException {
         try (ZipFile file = open(zip, name)) {
-            if (file.size() > MAX_ENTRIES) {
+            if (file.size() > maxEntries) {
                 throw new KensaException(name + ": " + String.format("%,d", file.size()) + " entries, more than the "
-                        + String.format("%,d", MAX_ENTRIES) + " an OSV all.zip may hold");
+                        + String.format("%,d", maxEntries) + " an OSV all.zip may hold");
             }
             long entries = 0;
             long total = 0;
@@ -72,8 +87,9 @@ final class OsvZipReader {
                 String where = name + "!" + OsvRecordConverter.clip(entry.getName());
                 int length = inflate(file, entry, where);
                 total += length;
-                if (total > MAX_TOTAL) {
-                    throw new KensaException(name + ": inflates past " + (MAX_TOTAL >> 30) + " GiB: not an OSV all.zip");
+                if (total > maxTotal) {
+                    throw new KensaException(name + ": inflates past " + String.format("%,d", maxTotal)
+                            + " bytes: not an OSV all.zip");
                 }
                 if (entry.getLastModifiedTime() != null) {
                     Instant t = entry.getLastModifiedTime().toInstant();
@@ -102,11 +118,11 @@ final class OsvZipReader {
             int length = 0;
             while (true) {
                 if (length == buffer.length) {
-                    if (length > MAX_RECORD) {
-                        throw new KensaException(where + ": inflates past " + (MAX_RECORD >> 20)
-                                + " MiB: not an OSV record (zip bomb?)");
+                    if (length > maxRecord) {
+                        throw new KensaException(where + ": inflates past " + String.format("%,d", maxRecord)
+                                + " bytes: not an OSV record (zip bomb?)");
                     }
-                    buffer = Arrays.copyOf(buffer, Math.min(buffer.length * 2, MAX_RECORD + 1));
+                    buffer = Arrays.copyOf(buffer, Math.min(buffer.length * 2, maxRecord + 1));
                 }
                 int n = in.read(buffer, length, buffer.length - length);
                 if (n < 0) {
