@@ -51,13 +51,20 @@ class AllFeedsBuildTest {
 
     @BeforeAll
     static void buildEverything() throws IOException {
-        built = new DatabaseBuilder(FeedRegistry.defaults()).build(advisories(), dir.resolve("kensa.db"));
+        Map<String, Long> loadedAt = new java.util.LinkedHashMap<>();
+        long start = System.nanoTime();
+        built = new DatabaseBuilder(FeedRegistry.defaults(), java.time.Clock.systemUTC(),
+                f -> loadedAt.put(f.id(), System.nanoTime())).build(advisories(), dir.resolve("kensa.db"));
         System.out.printf("built all %d feeds of %s in %.1f s: %,d bytes%n", built.feeds().size(), advisories(),
                 built.elapsed().toMillis() / 1000.0, built.bytes());
+        long previous = start;
         for (FeedReport f : built.feeds()) {
-            System.out.printf("  %-16s %,9d records, data of %s, %d warnings%n", f.id(), f.records(), f.snapshot(),
-                    f.warningCount());
+            long at = loadedAt.get(f.id());
+            System.out.printf("  %-16s %,9d records in %5.2f s, data of %s, %d warnings%n", f.id(), f.records(),
+                    (at - previous) / 1e9, f.snapshot(), f.warningCount());
+            previous = at;
         }
+        System.out.printf("  indexes, commit, sync and rename: %.2f s%n", (start + built.elapsed().toNanos() - previous) / 1e9);
         db = KensaDatabase.open(built.output());
     }
 
