@@ -1,7 +1,10 @@
 package io.kensa.db.feed;
 
 import io.kensa.core.KensaException;
+import io.kensa.db.feed.alpine.AlpineSecdbFeed;
 import io.kensa.db.feed.maven.MavenSha1IndexFeed;
+import io.kensa.db.feed.osv.OsvSource;
+import io.kensa.db.feed.osv.OsvZipFeed;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -25,7 +28,20 @@ public final class FeedRegistry {
     /** Every feed Kensa reads from a feeds folder. */
     public static FeedRegistry defaults() {
         return new FeedRegistry(List.of(
-                new MavenSha1IndexFeed()));
+                new MavenSha1IndexFeed(),
+                new OsvZipFeed(OsvSource.MAVEN),
+                new OsvZipFeed(OsvSource.NPM),
+                new OsvZipFeed(OsvSource.PYPI),
+                new OsvZipFeed(OsvSource.GO),
+                new OsvZipFeed(OsvSource.CRATES_IO),
+                new OsvZipFeed(OsvSource.RUBYGEMS),
+                new OsvZipFeed(OsvSource.PACKAGIST),
+                new OsvZipFeed(OsvSource.NUGET),
+                new OsvZipFeed(OsvSource.DEBIAN),
+                new OsvZipFeed(OsvSource.UBUNTU),
+                new OsvZipFeed(OsvSource.REDHAT),
+                new OsvZipFeed(OsvSource.SUSE),
+                new AlpineSecdbFeed()));
     }
 
     public List<Feed> feeds() {

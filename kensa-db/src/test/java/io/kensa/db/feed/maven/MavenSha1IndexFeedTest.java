@@ -40,7 +40,7 @@ class MavenSha1IndexFeedTest {
     }
 
     private static FeedReport build(Path feeds, Path db) throws IOException {
-        BuildResult result = new DatabaseBuilder(FeedRegistry.defaults()).build(feeds, db);
+        BuildResult result = new DatabaseBuilder(new FeedRegistry(List.of(new MavenSha1IndexFeed()))).build(feeds, db);
         assertThat(result.feeds()).hasSize(1);
         return result.feeds().getFirst();
     }
