@@ -1,7 +1,12 @@
 package io.kensa.db.feed;
 
 import io.kensa.core.KensaException;
+import io.kensa.db.feed.cwe.CweFeed;
+import io.kensa.db.feed.epss.EpssFeed;
+import io.kensa.db.feed.jvn.JvnFeed;
+import io.kensa.db.feed.kev.KevFeed;
 import io.kensa.db.feed.maven.MavenSha1IndexFeed;
+import io.kensa.db.feed.nvd.NvdFeed;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -25,7 +30,12 @@ public final class FeedRegistry {
     /** Every feed Kensa reads from a feeds folder. */
     public static FeedRegistry defaults() {
         return new FeedRegistry(List.of(
-                new MavenSha1IndexFeed()));
+                new MavenSha1IndexFeed(),
+                new NvdFeed(),
+                new KevFeed(),
+                new EpssFeed(),
+                new CweFeed(),
+                new JvnFeed()));
     }
 
     public List<Feed> feeds() {
