@@ -36,26 +36,38 @@ public final class CsvRows implements AutoCloseable {
     private final String where;
     private final MappingIterator<String[]> rows;
     private final List<String> header;
+    private final int linesBefore;
     private long line;
 
-    private CsvRows(String where, MappingIterator<String[]> rows, List<String> header) {
+    private CsvRows(String where, MappingIterator<String[]> rows, List<String> header, int linesBefore) {
         this.where = where;
+        this.linesBefore = linesBefore;
         this.rows = rows;
         this.header = header;
     }
 
     /** Opens {@code in} (named {@code where} in messages) and reads its header row; an empty file fails. */
     public static CsvRows open(InputStream in, String where) throws IOException {
+        return open(in, where, 0);
+    }
+
+    /**
+     * Opens {@code in}, which starts after {@code linesBefore} lines of the file that were read already (so the
+     * line numbers in messages are the file's), and reads its header row.
+     */
+    public static CsvRows open(InputStream in, String where, int linesBefore) throws IOException {
         Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
         MappingIterator<String[]> rows;
         try {
             rows = MAPPER.readerFor(String[].class).with(CsvParser.Feature.WRAP_AS_ARRAY)
                     .with(CsvParser.Feature.SKIP_EMPTY_LINES).readValues(reader);
+        } catch (CharacterCodingException e) {
+            throw new KensaException(where + ": not UTF-8 text (line " + (linesBefore + 1) + ")", e);
         } catch (JsonProcessingException e) {
-            throw JsonRecordStream.notJson(where, e);
+            throw notCsv(where, e, linesBefore + 1, linesBefore);
         }
-        CsvRows csv = new CsvRows(where, rows, List.of());
+        CsvRows csv = new CsvRows(where, rows, List.of(), linesBefore);
         String[] first = csv.next();
         if (first == null) {
             rows.close();
@@ -66,7 +78,7 @@ public final class CsvRows implements AutoCloseable {
             String name = i == 0 && first[i].startsWith("\uFEFF") ? first[i].substring(1) : first[i];
             header.add(name.strip());
         }
-        CsvRows opened = new CsvRows(where, rows, List.copyOf(header));
+        CsvRows opened = new CsvRows(where, rows, List.copyOf(header), linesBefore);
         opened.line = csv.line;
         return opened;
     }
@@ -92,14 +104,22 @@ public final class CsvRows implements AutoCloseable {
             if (!rows.hasNextValue()) {
                 return null;
             }
-            line = rows.getCurrentLocation() == null ? line + 1 : rows.getCurrentLocation().getLineNr();
+            line = rows.getCurrentLocation() == null ? line + 1 : linesBefore + rows.getCurrentLocation().getLineNr();
             return rows.nextValue();
         } catch (CharacterCodingException e) {
             throw new KensaException(where + ": not UTF-8 text (near line " + line() + ")", e);
         } catch (JsonProcessingException e) {
-            throw new KensaException(where + ": not valid CSV (" + e.getOriginalMessage() + " at line "
-                    + (e.getLocation() == null ? line() : e.getLocation().getLineNr()) + ")", e);
+            throw notCsv(where, e, line(), linesBefore);
         }
+    }
+
+    private static KensaException notCsv(String where, JsonProcessingException e, long line, int linesBefore) {
+        KensaException ours = JsonRecordStream.ours(e);
+        if (ours != null) {
+            return ours;
+        }
+        return new KensaException(where + ": not valid CSV (" + e.getOriginalMessage() + " at line "
+                + (e.getLocation() == null ? line : linesBefore + e.getLocation().getLineNr()) + ")", e);
     }
 
     /** The line the last row read began on (1 is the header). */

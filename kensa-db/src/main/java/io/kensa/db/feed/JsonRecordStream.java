@@ -117,10 +117,27 @@ public final class JsonRecordStream {
         }
     }
 
-    /** The one-line error for a JSON syntax error or a broken limit. */
+    /**
+     * The one-line error for a JSON syntax error or a broken limit; when Jackson wrapped one of ours (a stream cap
+     * reached while it built a value), that one.
+     */
     public static KensaException notJson(String where, JsonProcessingException e) {
+        KensaException ours = ours(e);
+        if (ours != null) {
+            return ours;
+        }
         JsonLocation at = e.getLocation();
         String position = at == null ? "" : " at line " + at.getLineNr() + " column " + at.getColumnNr();
         return new KensaException(where + ": not valid JSON (" + e.getOriginalMessage() + position + ")", e);
+    }
+
+    /** The {@link KensaException} among the causes of {@code e} (Jackson wraps what a stream throws), or null. */
+    static KensaException ours(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof KensaException k) {
+                return k;
+            }
+        }
+        return null;
     }
 }

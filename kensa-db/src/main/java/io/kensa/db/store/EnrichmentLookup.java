@@ -48,7 +48,8 @@ public final class EnrichmentLookup {
         Map<String, EpssScore> out = new HashMap<>();
         query("SELECT cve, score, percentile FROM epss WHERE cve IN ", cves, r -> {
             double percentile = r.getDouble(3);
-            out.put(r.getString(1), new EpssScore(r.getString(1), r.getDouble(2), r.wasNull() ? null : percentile));
+            Double rank = r.wasNull() ? null : percentile;
+            out.put(r.getString(1), new EpssScore(r.getString(1), r.getDouble(2), rank));
         });
         return out;
     }

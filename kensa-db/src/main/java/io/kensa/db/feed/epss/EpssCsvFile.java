@@ -87,8 +87,11 @@ record EpssCsvFile(Path path, String where, long maxFile) implements EpssFile {
         long records = 0;
         try (CappedInputStream capped = FeedFiles.open(path, where, maxFile);
              BufferedInputStream in = new BufferedInputStream(capped)) {
+            in.mark(1);
+            boolean modelLine = in.read() == '#';
+            in.reset();
             snapshot(in);
-            try (CsvRows csv = CsvRows.open(in, where)) {
+            try (CsvRows csv = CsvRows.open(in, where, modelLine ? 1 : 0)) {
                 int cve = csv.column("cve");
                 int epss = csv.column("epss");
                 int percentile = csv.column("percentile");
