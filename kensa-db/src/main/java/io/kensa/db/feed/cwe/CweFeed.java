@@ -59,7 +59,7 @@ public final class CweFeed implements Feed {
 
     @Override
     public String source() {
-        return FOLDER + "/*.csv.zip";
+        return FOLDER + "/*.csv(.zip)";
     }
 
     @Override

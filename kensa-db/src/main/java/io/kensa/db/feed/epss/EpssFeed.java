@@ -43,7 +43,7 @@ public final class EpssFeed implements Feed {
 
     @Override
     public String source() {
-        return FOLDER + "/epss_scores-YYYY-MM-DD.csv.gz";
+        return FOLDER + "/*.{csv,json}(.gz)";
     }
 
     @Override

@@ -50,7 +50,7 @@ public final class JvnFeed implements Feed {
 
     @Override
     public String source() {
-        return FOLDER + "/*.rdf, " + FOLDER + "/*.xml";
+        return FOLDER + "/*.{rdf,xml}";
     }
 
     @Override

@@ -355,6 +355,6 @@ class JvnFeedTest {
         assertThat(FeedRegistry.defaults().get("jvn")).isInstanceOf(JvnFeed.class);
         assertThat(new JvnFeed().presentIn(advisories())).isTrue();
         assertThat(new JvnFeed().presentIn(dir)).isFalse();
-        assertThat(List.of(new JvnFeed().source())).containsExactly("jvn/*.rdf, jvn/*.xml");
+        assertThat(new JvnFeed().source()).isEqualTo("jvn/*.{rdf,xml}");
     }
 }
