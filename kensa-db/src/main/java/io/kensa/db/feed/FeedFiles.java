@@ -16,9 +16,9 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
- * The data files of a feed folder: listed by name (regular files only, never following a link out of the folder,
- * sorted so a build does not depend on the directory's order), named relative to the feeds folder in messages,
- * and opened decompressed ({@code .gz}) and capped ({@link CappedInputStream}).
+ * The data files of a feed folder: listed by name (regular files only, sorted so a build does not depend on the
+ * directory's order), named relative to the feeds folder in messages, and opened decompressed ({@code .gz}) and
+ * capped ({@link CappedInputStream}).
  */
 public final class FeedFiles {
     private FeedFiles() {
@@ -36,8 +36,7 @@ public final class FeedFiles {
         List<Path> files = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path p : entries) {
-                if (name.test(p.getFileName().toString().toLowerCase(Locale.ROOT)) && Files.isRegularFile(p)
-                        && !Files.isSymbolicLink(p)) {
+                if (name.test(p.getFileName().toString().toLowerCase(Locale.ROOT)) && Files.isRegularFile(p)) {
                     files.add(p);
                 }
             }

@@ -6,6 +6,7 @@ import io.kensa.db.feed.CsvRows;
 import io.kensa.db.feed.Feed;
 import io.kensa.db.feed.FeedFiles;
 import io.kensa.db.feed.FeedResult;
+import io.kensa.db.feed.FeedText;
 import io.kensa.db.feed.FeedWarnings;
 import io.kensa.db.store.DatabaseWriter;
 
@@ -121,7 +122,8 @@ public final class CweFeed implements Feed {
                     warnings.add(at, "larger than " + maxEntry + " bytes uncompressed (" + e.getSize() + "); skipped");
                     continue;
                 }
-                try (InputStream raw = zip.getInputStream(e); CappedInputStream in = new CappedInputStream(raw, at, maxEntry)) {
+                try (InputStream raw = zip.getInputStream(e);
+                     CappedInputStream in = new CappedInputStream(raw, at, maxEntry)) {
                     loadCsv(in, at, db, warnings, ids);
                 }
             }
@@ -146,7 +148,7 @@ public final class CweFeed implements Feed {
                 String rawName = CsvRows.field(row, name);
                 Matcher m = rawId == null ? null : ID_PATTERN.matcher(rawId);
                 if (m == null || !m.matches()) {
-                    warnings.add(at, "not a CWE id: '" + clip(rawId) + "'");
+                    warnings.add(at, "not a CWE id: '" + FeedText.clip(rawId) + "'");
                 } else if (rawName == null || rawName.isEmpty() || rawName.length() > MAX_NAME) {
                     warnings.add(at, "CWE-" + m.group(1) + " has " + (rawName == null || rawName.isEmpty()
                             ? "no name" : "a name longer than " + MAX_NAME + " characters"));
@@ -157,9 +159,5 @@ public final class CweFeed implements Feed {
                 }
             }
         }
-    }
-
-    private static String clip(String s) {
-        return s == null ? "" : s.length() > 40 ? s.substring(0, 40) + "…" : s;
     }
 }

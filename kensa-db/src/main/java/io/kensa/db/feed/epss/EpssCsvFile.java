@@ -6,6 +6,7 @@ import io.kensa.db.feed.CappedInputStream;
 import io.kensa.db.feed.CsvRows;
 import io.kensa.db.feed.FeedDates;
 import io.kensa.db.feed.FeedFiles;
+import io.kensa.db.feed.FeedText;
 import io.kensa.db.feed.FeedWarnings;
 import io.kensa.db.store.DatabaseWriter;
 
@@ -116,23 +117,21 @@ record EpssCsvFile(Path path, String where, long maxFile) implements EpssFile {
     /** The score of a row, or null with a warning when the row is not a CVE with a probability. */
     static EpssScore score(String cve, String epss, String percentile, String where, FeedWarnings warnings) {
         if (cve == null || !CVE.matcher(cve).matches()) {
-            warnings.add(where, "not a CVE id: '" + clip(cve) + "'");
+            warnings.add(where, "not a CVE id: '" + FeedText.clip(cve) + "'");
             return null;
         }
         Double score = EpssFile.probability(epss);
         if (score == null) {
-            warnings.add(where + " (" + cve + ")", "epss is not a probability: '" + clip(epss) + "'");
+            warnings.add(where + " (" + cve + ")", "epss is not a probability: '" + FeedText.clip(epss)
+                    + "'");
             return null;
         }
         Double rank = EpssFile.probability(percentile);
         if (rank == null && percentile != null && !percentile.isBlank()) {
-            warnings.add(where + " (" + cve + ")", "percentile is not in [0, 1]: '" + clip(percentile) + "'");
+            warnings.add(where + " (" + cve + ")", "percentile is not in [0, 1]: '" + FeedText.clip(percentile)
+                    + "'");
             return null;
         }
         return new EpssScore(cve, score, rank);
-    }
-
-    private static String clip(String s) {
-        return s == null ? "" : s.length() > 40 ? s.substring(0, 40) + "…" : s;
     }
 }

@@ -4,6 +4,7 @@ import io.kensa.core.vuln.CvssScore;
 import io.kensa.core.vuln.Severity;
 import io.kensa.db.cvss.CvssVectors;
 import io.kensa.db.feed.FeedDates;
+import io.kensa.db.feed.FeedText;
 import io.kensa.db.feed.FeedWarnings;
 import io.kensa.db.model.VulnerabilityRecord;
 
@@ -44,8 +45,9 @@ final class JvnRecords {
     static Entry entry(JvnItem item, String lang, String where, FeedWarnings warnings) {
         String id = item.identifier();
         if (id == null || !JVNDB.matcher(id).matches()) {
-            warnings.add(where + (item.about() == null ? "" : " (" + clip(item.about()) + ")"),
-                    id == null ? "no sec:identifier" : "sec:identifier is not a JVNDB id: '" + clip(id) + "'");
+            warnings.add(where + (item.about() == null ? "" : " (" + FeedText.clip(item.about()) + ")"),
+                    id == null ? "no sec:identifier"
+                            : "sec:identifier is not a JVNDB id: '" + FeedText.clip(id) + "'");
             return null;
         }
         where = where + " (" + id + ")";
@@ -88,7 +90,7 @@ final class JvnRecords {
             CvssScore s = CvssVectors.score(JvnFeed.ID, c.vector()).orElse(null);
             if (s == null) {
                 s = published(c);
-                warnings.add(where, "sec:cvss vector '" + clip(c.vector()) + "' does not score"
+                warnings.add(where, "sec:cvss vector '" + FeedText.clip(c.vector()) + "' does not score"
                         + (s == null ? "; dropped" : "; its published score is kept"));
                 if (s == null) {
                     continue;
@@ -122,12 +124,8 @@ final class JvnRecords {
     private static Instant date(String text, String field, String where, FeedWarnings warnings) {
         Instant t = FeedDates.instant(text);
         if (t == null && text != null) {
-            warnings.add(where, field + " is not a date: '" + clip(text) + "'");
+            warnings.add(where, field + " is not a date: '" + FeedText.clip(text) + "'");
         }
         return t;
-    }
-
-    static String clip(String s) {
-        return s == null ? "" : s.length() > 80 ? s.substring(0, 80) + "…" : s;
     }
 }

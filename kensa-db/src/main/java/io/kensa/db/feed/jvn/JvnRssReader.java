@@ -80,7 +80,9 @@ final class JvnRssReader {
 
     private static KensaException notXml(String where, XMLStreamException e) {
         Location at = e.getLocation();
-        String message = e.getMessage() == null ? "" : e.getMessage().replaceFirst("(?s)^ParseError at \\[[^]]*]\\s*Message:\\s*", "");
+        // the JDK's message repeats the position as "ParseError at [row,col]:[3,5] Message: ..."
+        String message = e.getMessage() == null ? ""
+                : e.getMessage().replaceFirst("(?s)^ParseError at \\[[^]]*]\\s*Message:\\s*", "");
         return new KensaException(where + ": not well-formed XML (" + message.strip()
                 + (at == null ? "" : " at line " + at.getLineNumber() + " column " + at.getColumnNumber()) + ")", e);
     }

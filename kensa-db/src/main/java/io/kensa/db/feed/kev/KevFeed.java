@@ -9,6 +9,7 @@ import io.kensa.db.feed.Feed;
 import io.kensa.db.feed.FeedDates;
 import io.kensa.db.feed.FeedFiles;
 import io.kensa.db.feed.FeedResult;
+import io.kensa.db.feed.FeedText;
 import io.kensa.db.feed.FeedWarnings;
 import io.kensa.db.feed.JsonRecordStream;
 import io.kensa.db.store.DatabaseWriter;
@@ -54,7 +55,8 @@ public final class KevFeed implements Feed {
 
     @Override
     public boolean presentIn(Path feedsDir) {
-        return feedsDir != null && (Files.isRegularFile(feedsDir.resolve(JSON)) || Files.isRegularFile(feedsDir.resolve(CSV)));
+        return feedsDir != null
+                && (Files.isRegularFile(feedsDir.resolve(JSON)) || Files.isRegularFile(feedsDir.resolve(CSV)));
     }
 
     @Override
@@ -125,31 +127,24 @@ public final class KevFeed implements Feed {
     private static KevEntry entry(String cve, String dateAdded, String dueDate, String ransomware, String where,
                                   FeedWarnings warnings) {
         if (cve == null || !CVE.matcher(cve).matches()) {
-            warnings.add(where, "not a CVE id: '" + clip(cve) + "'");
+            warnings.add(where, "not a CVE id: '" + FeedText.clip(cve) + "'");
             return null;
         }
         LocalDate added = FeedDates.date(dateAdded);
         if (added == null) {
-            warnings.add(where + " (" + cve + ")", "dateAdded is not a date: '" + clip(dateAdded) + "'");
+            warnings.add(where + " (" + cve + ")", "dateAdded is not a date: '" + FeedText.clip(dateAdded) + "'");
             return null;
         }
         LocalDate due = FeedDates.date(dueDate);
         if (due == null && dueDate != null && !dueDate.isBlank()) {
-            warnings.add(where + " (" + cve + ")", "dueDate is not a date: '" + clip(dueDate) + "'; left out");
+            warnings.add(where + " (" + cve + ")", "dueDate is not a date: '" + FeedText.clip(dueDate) + "'; left out");
         }
-        String use = ransomware == null || ransomware.isBlank() ? null : clip(ransomware);
+        String use = ransomware == null || ransomware.isBlank() ? null : FeedText.clip(ransomware);
         return new KevEntry(cve, added, due, use);
     }
 
     private static String text(JsonNode node, String field) {
         JsonNode v = node.path(field);
         return v.isValueNode() && !v.isNull() ? v.asText() : null;
-    }
-
-    private static String clip(String s) {
-        if (s == null) {
-            return "";
-        }
-        return s.length() > 80 ? s.substring(0, 80) + "…" : s;
     }
 }

@@ -5,6 +5,7 @@ import io.kensa.core.vuln.CvssScore;
 import io.kensa.core.vuln.Severity;
 import io.kensa.db.cvss.CvssVectors;
 import io.kensa.db.feed.FeedDates;
+import io.kensa.db.feed.FeedText;
 import io.kensa.db.feed.FeedWarnings;
 import io.kensa.db.model.VulnerabilityRecord;
 
@@ -49,7 +50,7 @@ final class NvdRecords {
         }
         String id = cve.path("id").asText(null);
         if (!NvdFeed.isCve(id)) {
-            warnings.add(where, "not a CVE id: '" + clip(id) + "'");
+            warnings.add(where, "not a CVE id: '" + FeedText.clip(id) + "'");
             return null;
         }
         where = where + " (" + id + ")";
@@ -83,7 +84,7 @@ final class NvdRecords {
                 CvssScore score = CvssVectors.score(name, vector).orElse(null);
                 if (score == null) {
                     score = published(name, array, vector, m);
-                    warnings.add(where, array + " vector '" + clip(vector) + "' does not score"
+                    warnings.add(where, array + " vector '" + FeedText.clip(vector) + "' does not score"
                             + (score == null ? "; metric dropped" : "; its published score is kept"));
                     if (score == null) {
                         continue;
@@ -177,15 +178,8 @@ final class NvdRecords {
         String text = cve.path(field).asText(null);
         Instant t = FeedDates.instant(text);
         if (t == null && text != null) {
-            warnings.add(where, field + " is not a date: '" + clip(text) + "'");
+            warnings.add(where, field + " is not a date: '" + FeedText.clip(text) + "'");
         }
         return t;
-    }
-
-    static String clip(String s) {
-        if (s == null) {
-            return "";
-        }
-        return s.length() > 80 ? s.substring(0, 80) + "…" : s;
     }
 }
