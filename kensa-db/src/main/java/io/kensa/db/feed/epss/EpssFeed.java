@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * EPSS scores (FIRST's Exploit Prediction Scoring System) from {@code epss/}: FIRST's daily CSV
@@ -56,8 +57,9 @@ public final class EpssFeed implements Feed {
         for (Path p : FeedFiles.list(feedsDir, FOLDER, n -> n.endsWith(".csv") || n.endsWith(".csv.gz")
                 || n.endsWith(".json") || n.endsWith(".json.gz"))) {
             String where = FeedFiles.where(feedsDir, p);
-            String name = p.getFileName().toString();
-            files.add(name.contains(".csv") ? new EpssCsvFile(p, where, maxFile) : new EpssJsonFile(p, where, maxFile));
+            String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+            boolean csv = name.endsWith(".csv") || name.endsWith(".csv.gz");
+            files.add(csv ? new EpssCsvFile(p, where, maxFile) : new EpssJsonFile(p, where, maxFile));
         }
         return files;
     }

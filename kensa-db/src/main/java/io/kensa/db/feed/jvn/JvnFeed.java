@@ -25,7 +25,8 @@ import java.util.Set;
  * {@code getVulnOverviewList} responses, read by {@link JvnRssReader}. Each entry is stored under its JVNDB id and,
  * with the same title and description, under each CVE it names, which becomes its alias: a report in Japanese
  * ({@code --lang ja}) finds JVN's title next to a CVE finding. An id met in several files keeps its most recently
- * modified entry.
+ * modified entry. The snapshot date is the newest channel date ({@code dcterms:modified}, else {@code dc:date}), or
+ * the newest entry's when no channel has one.
  */
 public final class JvnFeed implements Feed {
     public static final String ID = "jvn";
@@ -68,6 +69,7 @@ public final class JvnFeed implements Feed {
         Map<String, Instant> stored = new HashMap<>();
         Set<String> entries = new HashSet<>();
         Instant snapshot = null;
+        Instant[] newestItem = {null};
         for (Path file : files(feedsDir)) {
             String where = FeedFiles.where(feedsDir, file);
             JvnItem.Document doc;
@@ -77,6 +79,10 @@ public final class JvnFeed implements Feed {
                     if (e != null) {
                         entries.add(e.record().id());
                         store(e, stored, db);
+                        Instant m = e.record().modified();
+                        if (m != null && (newestItem[0] == null || m.isAfter(newestItem[0]))) {
+                            newestItem[0] = m;
+                        }
                     }
                 });
             } catch (KensaException e) {
@@ -88,7 +94,8 @@ public final class JvnFeed implements Feed {
                 snapshot = doc.date();
             }
         }
-        return new FeedResult(entries.size(), snapshot);
+        // a document without a channel date: its newest entry dates it
+        return new FeedResult(entries.size(), snapshot != null ? snapshot : newestItem[0]);
     }
 
     private static void store(JvnRecords.Entry e, Map<String, Instant> stored, DatabaseWriter db) throws SQLException {

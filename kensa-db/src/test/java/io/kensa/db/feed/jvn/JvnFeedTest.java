@@ -177,6 +177,17 @@ class JvnFeedTest {
     }
 
     @Test
+    void aDocumentWithoutAChannelDateIsDatedByItsNewestEntry() throws Exception {
+        Path feeds = dir.resolve("feeds");
+        String head = HEAD.formatted("ja");
+        write(feeds, "jvn/jvndb.rdf", (head.substring(0, head.indexOf("  <channel")) + ITEMS + TAIL)
+                .getBytes(StandardCharsets.UTF_8));
+        FeedReport feed = build(new JvnFeed(), feeds, dir.resolve("kensa.db"));
+        assertThat(feed.records()).isEqualTo(2);
+        assertThat(feed.snapshot()).isEqualTo(Instant.parse("2025-04-11T14:52:00Z"));
+    }
+
+    @Test
     void theEnglishFeedIsStoredInEnglish() throws Exception {
         Path feeds = dir.resolve("feeds");
         write(feeds, "jvn/jvndb_en.rdf", rss("en", """
