@@ -2,7 +2,12 @@ package io.kensa.db.feed;
 
 import io.kensa.core.KensaException;
 import io.kensa.db.feed.alpine.AlpineSecdbFeed;
+import io.kensa.db.feed.cwe.CweFeed;
+import io.kensa.db.feed.epss.EpssFeed;
+import io.kensa.db.feed.jvn.JvnFeed;
+import io.kensa.db.feed.kev.KevFeed;
 import io.kensa.db.feed.maven.MavenSha1IndexFeed;
+import io.kensa.db.feed.nvd.NvdFeed;
 import io.kensa.db.feed.osv.OsvSource;
 import io.kensa.db.feed.osv.OsvZipFeed;
 
@@ -41,7 +46,12 @@ public final class FeedRegistry {
                 new OsvZipFeed(OsvSource.UBUNTU),
                 new OsvZipFeed(OsvSource.REDHAT),
                 new OsvZipFeed(OsvSource.SUSE),
-                new AlpineSecdbFeed()));
+                new AlpineSecdbFeed(),
+                new NvdFeed(),
+                new KevFeed(),
+                new EpssFeed(),
+                new CweFeed(),
+                new JvnFeed()));
     }
 
     public List<Feed> feeds() {

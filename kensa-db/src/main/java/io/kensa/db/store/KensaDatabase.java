@@ -204,6 +204,11 @@ public final class KensaDatabase implements AutoCloseable {
                 + "): rebuild it with kensa db build", e);
     }
 
+    /** KEV entries, EPSS scores and CWE names by id; it shares this database's connection. */
+    public EnrichmentLookup enrichment() {
+        return new EnrichmentLookup(this);
+    }
+
     /** Schema version, build time and the feeds this database was built from. */
     public DatabaseInfo info() {
         try {

@@ -57,7 +57,7 @@ class KensaDatabaseTest {
             assertThat(info.javaIndexRows()).isEqualTo(2406);
             assertThat(info.bytes()).isEqualTo(good.toFile().length());
             assertThat(info.buildTime()).isNotNull();
-            assertThat(info.feeds()).extracting(FeedRecord::id).containsExactly("maven-sha1-index");
+            assertThat(info.feeds()).extracting(FeedRecord::id).contains("maven-sha1-index");
         }
     }
 
