@@ -17,6 +17,9 @@ final class CommonOptions {
     @Mixin
     ScannerOptions scanners;
 
+    @Mixin
+    FilterFlags filters;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress output.")
     boolean quiet;
 }

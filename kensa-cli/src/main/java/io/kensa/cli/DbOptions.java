@@ -3,6 +3,8 @@ package io.kensa.cli;
 import io.kensa.core.JavaIndex;
 import io.kensa.core.KensaException;
 import io.kensa.db.store.KensaDatabase;
+import io.kensa.match.AdvisorySource;
+import io.kensa.match.DatabaseAdvisorySource;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
@@ -44,6 +46,11 @@ final class DbOptions {
     record Opened(KensaDatabase database) implements AutoCloseable {
         JavaIndex javaIndex() {
             return database == null ? JavaIndex.NONE : database.javaIndex();
+        }
+
+        /** The advisories of the database for the matchers; null without a database. */
+        AdvisorySource advisories() {
+            return database == null ? null : new DatabaseAdvisorySource(database);
         }
 
         @Override

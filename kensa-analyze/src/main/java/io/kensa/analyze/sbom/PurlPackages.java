@@ -66,7 +66,7 @@ final class PurlPackages {
                 pkg = pkg.withOwnedBy(hints.ownedBy());
             }
         }
-        return Optional.of(pkg);
+        return Optional.of(pkg.withPurl(purl));
     }
 
     /** Syft writes the source package as the {@code upstream} qualifier: {@code openssl} or {@code glibc@2.36-9}. */

@@ -169,6 +169,22 @@ public final class KensaDatabase implements AutoCloseable {
         }
     }
 
+    /** True when any feed wrote an advisory for {@code namespace} (a distribution release this database covers). */
+    public synchronized boolean covers(String namespace) {
+        if (namespace == null) {
+            return false;
+        }
+        try (PreparedStatement s = connection.prepareStatement(
+                "SELECT 1 FROM advisories WHERE namespace = ? LIMIT 1")) {
+            s.setString(1, namespace);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next();
+            }
+        } catch (SQLException e) {
+            throw unreadable(file, e);
+        }
+    }
+
     /** The ids stated to name the same vulnerability as {@code id} (direct aliases, not their aliases), sorted. */
     public synchronized Set<String> aliases(String id) {
         if (id == null) {
