@@ -41,9 +41,22 @@ public final class UrlFetcher implements AutoCloseable {
      * when the server announces more than {@code maxBytes}; the caller bounds what it reads.
      */
     public InputStream open(URI uri, String what, long maxBytes) {
+        InputStream in = openIfExists(uri, what, maxBytes);
+        if (in == null) {
+            throw new KensaException(uri.getAuthority() + " answered HTTP 404" + describe(404) + " while fetching " + what);
+        }
+        return in;
+    }
+
+    /** Like {@link #open}, but null when the server answers 404 (not found) or 410 (gone). */
+    public InputStream openIfExists(URI uri, String what, long maxBytes) {
         RegistryResponse response = transport.send(new HttpTransport.Exchange("GET", uri, Map.of(), null, what));
-        if (response.status() != 200) {
-            int status = response.status();
+        int status = response.status();
+        if (status == 404 || status == 410) {
+            response.close();
+            return null;
+        }
+        if (status != 200) {
             response.close();
             throw new KensaException(uri.getAuthority() + " answered HTTP " + status + describe(status)
                     + " while fetching " + what);
@@ -56,10 +69,10 @@ public final class UrlFetcher implements AutoCloseable {
         return response.body();
     }
 
-    /** Reads the body of {@code uri} whole: at most {@code limit} bytes. */
-    public byte[] read(URI uri, String what, int limit) {
-        try (InputStream in = open(uri, what, limit)) {
-            return Blobs.readBounded(in, limit, what);
+    /** Reads the body of {@code uri} whole: at most {@code limit} bytes; null when it does not exist (404, 410). */
+    public byte[] readIfExists(URI uri, String what, int limit) {
+        try (InputStream in = openIfExists(uri, what, limit)) {
+            return in == null ? null : Blobs.readBounded(in, limit, what);
         } catch (IOException e) {
             throw transport.failure(e, uri, what);
         }
