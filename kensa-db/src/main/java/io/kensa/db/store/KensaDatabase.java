@@ -74,6 +74,15 @@ public final class KensaDatabase implements AutoCloseable {
         }
     }
 
+    /** When this database was built (its metadata's build_time), or null when it does not say; reads one row. */
+    public Instant buildTime() {
+        try {
+            return instant(metadata().get("build_time"));
+        } catch (SQLException e) {
+            throw unreadable(file, e);
+        }
+    }
+
     /** Schema version, build time and the feeds this database was built from. */
     public DatabaseInfo info() {
         try {

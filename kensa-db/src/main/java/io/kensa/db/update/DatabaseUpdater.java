@@ -221,7 +221,7 @@ public final class DatabaseUpdater {
             return null;
         }
         try (KensaDatabase db = KensaDatabase.open(target)) {
-            return db.info().buildTime();
+            return db.buildTime();
         } catch (KensaException unusable) {
             return null; // a damaged database, or one of another schema: replacing it is the point
         }
