@@ -38,8 +38,15 @@ import java.util.List;
  * copy by hand ({@link #writeFiles}). Only a database that opens as a Kensa database of this schema is published.
  */
 public final class DatabasePublisher {
-    /** zstd's strongest regular level: a database is compressed once and downloaded many times. */
-    public static final int DEFAULT_LEVEL = 19;
+    /**
+     * zstd level 10 with long-distance matching over a 128 MiB window: on 333 MB of the corpus feeds' JSON it gives
+     * 11.8 MB in about 2 s on two cores, where level 19 gives 11.1 MB in 150 s (and 10.1 MB with long matching in
+     * 130 s). The window is zstd's default decoder limit (2^27), so {@code zstd -d} and any zstd library read it
+     * without options.
+     */
+    public static final int DEFAULT_LEVEL = 10;
+    /** log2 of the long-distance matching window: 128 MiB, the largest every zstd decoder accepts by default. */
+    static final int LONG_WINDOW_LOG = 27;
     private static final int BUFFER = 1 << 16;
 
     private final int level;
@@ -76,6 +83,7 @@ public final class DatabasePublisher {
                  OutputStream file = Files.newOutputStream(compressed);
                  ZstdOutputStreamNoFinalizer zstd = new ZstdOutputStreamNoFinalizer(new DigestOutputStream(file, packed), level)) {
                 zstd.setChecksum(true);
+                zstd.setLong(LONG_WINDOW_LOG);
                 zstd.setWorkers(Math.max(1, Runtime.getRuntime().availableProcessors()));
                 size = in.transferTo(zstd);
             }
