@@ -77,6 +77,7 @@ class DbCliTest {
                 .contains("size:           ")
                 .contains("(" + String.format("%,d", Files.size(db)) + " bytes)")
                 .contains("schema version: " + io.kensa.db.store.Schema.VERSION + "\n")
+                .contains("age:            0 minutes (under the 5 days of --max-age)\n")
                 .containsPattern("built:          \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ \\(just now\\) by kensa ")
                 .contains("java index:     2,406 jars\n")
                 .contains("feeds:\n").contains("\n  maven-sha1-index: 2,406 records, data of ")

@@ -185,6 +185,15 @@ public final class KensaDatabase implements AutoCloseable {
         }
     }
 
+    /** When this database was built (its metadata's build_time), or null when it does not say; reads one row. */
+    public Instant buildTime() {
+        try {
+            return instant(metadata().get("build_time"));
+        } catch (SQLException e) {
+            throw unreadable(file, e);
+        }
+    }
+
     /** The ids stated to name the same vulnerability as {@code id} (direct aliases, not their aliases), sorted. */
     public synchronized Set<String> aliases(String id) {
         if (id == null) {
