@@ -14,6 +14,12 @@ final class CommonOptions {
     @Mixin
     DbOptions db;
 
+    @Mixin
+    ScannerOptions scanners;
+
+    @Mixin
+    FilterFlags filters;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress output.")
     boolean quiet;
 }

@@ -8,6 +8,7 @@ import io.kensa.image.layer.LayerLimits;
 import io.kensa.image.oci.Platform;
 import io.kensa.image.source.ImageSource;
 import io.kensa.image.source.LocalImages;
+import io.kensa.match.filter.FilterOptions;
 import io.kensa.report.Reporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,23 +45,27 @@ final class ImageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        PhaseTimings timings = new PhaseTimings();
         if ((reference == null) == (input == null)) {
             throw new KensaException("give either an image reference or --input PATH");
         }
         Reporter reporter = common.output.reporter();
+        FilterOptions filterOptions = common.filters.options();
         Platform wanted = platform == null ? null : Platform.parse(platform);
         LayerLimits limits = LayerLimits.DEFAULT.withMaxLayerBytes(maxLayerBytes);
         AnalyzerRegistry analyzers = AnalyzerRegistry.defaults();
-        ScanReport report;
+        VulnerabilityStep.Outcome outcome;
         try (DbOptions.Opened db = common.db.open(common.cache.dir());
              ImageSource source = input != null ? LocalImages.open(input, wanted, limits)
                      : registry.open(reference, wanted, limits)) {
             ImageScanner scanner = new ImageScanner(analyzers, common.cache.layerCache(analyzers),
                     common.cache.scratchDir(), limits, Runtime.getRuntime().availableProcessors(),
                     TerminalProgress.create(common.quiet), db.javaIndex());
-            report = scanner.scan(source);
+            outcome = VulnerabilityStep.apply(scanner.scan(source), common, filterOptions, db.advisories(), timings);
         }
-        common.output.write(reporter, report);
-        return 0;
+        common.output.write(reporter, outcome.report());
+        timings.mark("report");
+        timings.print();
+        return outcome.exitCode();
     }
 }

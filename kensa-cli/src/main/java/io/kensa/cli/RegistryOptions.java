@@ -18,9 +18,13 @@ final class RegistryOptions {
     String password;
 
     ImageSource open(String reference, Platform platform, LayerLimits limits) {
+        return RegistrySource.open(reference, options(platform, limits));
+    }
+
+    /** The registry client's options: these flags, credentials from the docker config otherwise. */
+    io.kensa.image.registry.RegistryOptions options(Platform platform, LayerLimits limits) {
         String pass = password != null ? password : System.getenv("KENSA_PASSWORD");
-        io.kensa.image.registry.RegistryOptions options = new io.kensa.image.registry.RegistryOptions(platform,
-                insecure, username, username == null ? null : pass, null, limits, null);
-        return RegistrySource.open(reference, options);
+        return new io.kensa.image.registry.RegistryOptions(platform, insecure, username, username == null ? null : pass,
+                null, limits, null);
     }
 }

@@ -3,6 +3,7 @@ package io.kensa.cli;
 import io.kensa.analyze.AnalyzerRegistry;
 import io.kensa.analyze.scan.RootfsScanner;
 import io.kensa.core.ScanReport;
+import io.kensa.match.filter.FilterOptions;
 import io.kensa.report.Reporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,13 +25,18 @@ final class RootfsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        PhaseTimings timings = new PhaseTimings();
         Reporter reporter = common.output.reporter();
-        ScanReport report;
+        FilterOptions filterOptions = common.filters.options();
+        VulnerabilityStep.Outcome outcome;
         try (DbOptions.Opened db = common.db.open(common.cache.dir())) {
-            report = new RootfsScanner(AnalyzerRegistry.defaults(), common.cache.scratchDir(), db.javaIndex())
-                    .scan(root, root.toString());
+            outcome = VulnerabilityStep.apply(
+                    new RootfsScanner(AnalyzerRegistry.defaults(), common.cache.scratchDir(), db.javaIndex())
+                            .scan(root, root.toString()), common, filterOptions, db.advisories(), timings);
         }
-        common.output.write(reporter, report);
-        return 0;
+        common.output.write(reporter, outcome.report());
+        timings.mark("report");
+        timings.print();
+        return outcome.exitCode();
     }
 }

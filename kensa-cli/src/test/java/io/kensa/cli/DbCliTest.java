@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -30,30 +31,64 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DbCliTest {
     @TempDir
     Path dir;
+    @TempDir
+    Path feeds;
 
-    private static String advisories() {
-        return Corpus.root().resolve("advisories").toString();
+    /**
+     * A feeds folder holding the corpus' Java index only: these tests are about the commands, and the index is the
+     * feed whose effect on a scan shows (kensa-db's AllFeedsBuildTest builds every feed of the corpus).
+     */
+    private String advisories() throws IOException {
+        Path index = feeds.resolve("maven/sha1-index.tsv");
+        if (!Files.exists(index)) {
+            Files.createDirectories(index.getParent());
+            Files.copy(Corpus.root().resolve("advisories/maven/sha1-index.tsv"), index);
+        }
+        return feeds.toString();
     }
 
-    private Path build() {
+    private Path build() throws IOException {
         Path db = dir.resolve("kensa.db");
         Cli.Result r = Cli.run("db", "build", "--feeds", advisories(), "--output", db.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         return db;
     }
 
+    /**
+     * The corpus' Java index with two more of its feeds: KEV, and rubysec, whose feed warns three times on the
+     * corpus' data (RubysecFeedTest names them), so that the per-feed lines and the warnings show.
+     */
+    private String threeFeeds() throws IOException {
+        Path folder = dir.resolve("three-feeds");
+        for (String file : List.of("maven/sha1-index.tsv", "kev/known_exploited_vulnerabilities.json",
+                "kev/known_exploited_vulnerabilities.csv", "rubysec/ruby-advisory-db.zip")) {
+            Files.createDirectories(folder.resolve(file).getParent());
+            Files.copy(Corpus.root().resolve("advisories").resolve(file), folder.resolve(file));
+        }
+        return folder.toString();
+    }
+
     @Test
     void buildThenInfo() throws IOException {
         Path db = dir.resolve("out/kensa.db");
-        Cli.Result r = Cli.run("db", "build", "--feeds", advisories(), "--output", db.toString());
+        Cli.Result r = Cli.run("db", "build", "--feeds", threeFeeds(), "--output", db.toString());
         assertThat(r.exit()).as(r.err()).isZero();
-        // the corpus' advisory feeds skip a few records of their data, each a warning line
-        assertThat(r.err().lines()).allMatch(l -> l.startsWith("kensa: warning: "));
-        assertThat(r.out().lines().toList()).hasSizeGreaterThanOrEqualTo(2)
-                .allMatch(l -> l.matches("[a-z0-9-]+: [0-9,]+ records from .*") || l.startsWith("wrote "));
+        // a warning line per record skipped
+        assertThat(r.err().lines().toList()).containsExactly(
+                "kensa: warning: rubysec/ruby-advisory-db.zip!gems/ckeditor/CVE-2021-32808.yml: patched and"
+                        + " unaffected versions cover every version: nothing affected, skipped",
+                "kensa: warning: rubysec/ruby-advisory-db.zip!gems/cron_parser/CVE-2019-15224.yml: patched and"
+                        + " unaffected versions cover every version: nothing affected, skipped",
+                "kensa: warning: rubies/: 147 Ruby interpreter advisories passed over (no interpreter packages to"
+                        + " match yet)");
+        // a line per feed of the folder, in the registry's order, then the file written
+        assertThat(r.out().lines().toList()).hasSize(4)
+                .contains("kev: 1,404 records from kev/known_exploited_vulnerabilities.{json,csv} (data of 2025-08-25)")
+                .contains("rubysec: 1,232 records from rubysec/ruby-advisory-db{.zip,/} (data of 2026-08-18), 3 skipped");
         assertThat(r.out()).startsWith("maven-sha1-index: 2,406 records from maven/sha1-index.tsv (data of ")
-                .containsPattern("\nwrote " + java.util.regex.Pattern.quote(db.toAbsolutePath().toString())
-                        + ": \\d+\\.\\d [KMG]iB in \\d+(\\.\\d+)? s\n");
+                .containsPattern("\nkev: .*\nrubysec: .*\nwrote "
+                        + java.util.regex.Pattern.quote(db.toAbsolutePath().toString())
+                        + ": \\d+\\.\\d [KM]iB in \\d+\\.\\d\\d s\n");
         try (Stream<Path> files = Files.list(db.getParent())) {
             assertThat(files).containsExactly(db);
         }
@@ -66,10 +101,13 @@ class DbCliTest {
                 .contains("size:           ")
                 .contains("(" + String.format("%,d", Files.size(db)) + " bytes)")
                 .contains("schema version: " + io.kensa.db.store.Schema.VERSION + "\n")
+                .contains("age:            0 minutes (under the 5 days of --max-age)\n")
                 .containsPattern("built:          \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ \\(just now\\) by kensa ")
                 .contains("java index:     2,406 jars\n")
                 .contains("feeds:\n").contains("\n  maven-sha1-index: 2,406 records, data of ")
-                .contains(", from maven/sha1-index.tsv\n");
+                .contains(", from maven/sha1-index.tsv\n")
+                .contains("\n  kev: 1,404 records, data of 2025-08-25")
+                .contains("\n  rubysec: 1,232 records, 3 skipped, data of 2026-08-18");
     }
 
     @Test
@@ -155,8 +193,10 @@ class DbCliTest {
         assertOneLineError(Cli.run("db", "build", "--output", db.toString()),
                 "give --feeds DIR, --java-index-artifacts FILE, or both");
         Path empty = Files.createDirectories(dir.resolve("empty"));
-        assertOneLineError(Cli.run("db", "build", "--feeds", empty.toString(), "--output", db.toString()),
-                empty + ": no feed found (expected any of: maven/sha1-index.tsv, ");
+        Cli.Result none = Cli.run("db", "build", "--feeds", empty.toString(), "--output", db.toString());
+        assertOneLineError(none, empty + ": no feed found (expected any of: maven/sha1-index.tsv, osv/Maven/all.zip, ");
+        assertThat(none.err()).endsWith(", jvn/*.{rdf,xml}, ubuntu/ubuntu-cve-tracker{*.zip,/{active,retired}/},"
+                + " amazon/{*.zip,**/*updateinfo.xml(.gz)}, rubysec/ruby-advisory-db{.zip,/})\n");
         Path bad = Files.createDirectories(dir.resolve("bad/maven"));
         Files.writeString(bad.resolve("sha1-index.tsv"), "not\tthe header\n");
         assertOneLineError(Cli.run("db", "build", "--feeds", bad.getParent().toString(), "--output", db.toString()),

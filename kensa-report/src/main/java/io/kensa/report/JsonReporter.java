@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kensa.core.Artifact;
 import io.kensa.core.LayerSummary;
 import io.kensa.core.Package;
+import io.kensa.core.vuln.CvssScore;
+import io.kensa.core.vuln.SuppressedFinding;
+import io.kensa.core.vuln.VulnerabilityFinding;
 import io.kensa.core.ScanReport;
 
 import java.io.IOException;
@@ -54,9 +57,82 @@ public final class JsonReporter implements Reporter {
         for (Package p : report.packages()) {
             packages.add(pkg(p));
         }
+        ArrayNode vulnerabilities = root.putArray("vulnerabilities");
+        for (VulnerabilityFinding f : report.vulnerabilities()) {
+            vulnerabilities.add(finding(f));
+        }
+        ArrayNode suppressed = root.putArray("suppressed");
+        for (SuppressedFinding s : report.suppressed()) {
+            ObjectNode n = finding(s.finding());
+            n.put("filter", s.filter());
+            n.put("reason", s.reason());
+            suppressed.add(n);
+        }
         ArrayNode warnings = root.putArray("warnings");
         report.warnings().forEach(warnings::add);
         return root;
+    }
+
+    /** One finding: the contract's fields first, then what else a security team acts on. */
+    static ObjectNode finding(VulnerabilityFinding f) {
+        ObjectNode n = JSON.createObjectNode();
+        Package p = f.pkg();
+        n.put("id", f.id());
+        ArrayNode aliases = n.putArray("aliases");
+        f.aliases().forEach(aliases::add);
+        n.put("purl", p.purl());
+        n.put("pkgType", p.type());
+        n.put("pkgName", p.name());
+        n.put("installedVersion", f.installedVersion());
+        if (f.fixedVersion() != null) {
+            n.put("fixedVersion", f.fixedVersion());
+        }
+        ArrayNode fixed = n.putArray("fixedVersions");
+        f.fixedVersions().forEach(fixed::add);
+        n.put("status", f.status().wireName());
+        n.put("severity", f.severity().name());
+        if (f.severitySource() != null) {
+            n.put("severitySource", f.severitySource());
+        }
+        ObjectNode cvss = n.putObject("cvss");
+        for (CvssScore c : f.cvss()) {
+            ObjectNode bySource = cvss.has(c.source()) ? (ObjectNode) cvss.get(c.source()) : cvss.putObject(c.source());
+            if (!bySource.has(c.version())) {
+                ObjectNode v = bySource.putObject(c.version());
+                v.put("vector", c.vector());
+                v.put("score", c.baseScore());
+                v.put("severity", c.severity().name());
+            }
+        }
+        if (f.epss() != null) {
+            n.put("epss", f.epss());
+        }
+        if (f.epssPercentile() != null) {
+            n.put("epssPercentile", f.epssPercentile());
+        }
+        n.put("kev", f.isKev());
+        if (f.kev() != null) {
+            n.put("kevDateAdded", f.kev().dateAdded().toString());
+        }
+        ArrayNode cwes = n.putArray("cwes");
+        f.cwes().forEach(cwes::add);
+        if (f.title() != null) {
+            n.put("title", f.title());
+        }
+        if (f.description() != null) {
+            n.put("description", f.description());
+        }
+        if (f.primaryUrl() != null) {
+            n.put("primaryUrl", f.primaryUrl());
+        }
+        n.put("layer", p.layer());
+        ArrayNode paths = n.putArray("paths");
+        f.packages().stream().flatMap(i -> i.paths().stream()).distinct().forEach(paths::add);
+        ArrayNode layers = n.putArray("layers");
+        f.packages().stream().map(Package::layer).filter(l -> l != null).distinct().forEach(layers::add);
+        n.put("dataSource", f.dataSource());
+        n.put("matchReason", f.matchReason());
+        return n;
     }
 
     private static ObjectNode artifact(Artifact a) {

@@ -40,7 +40,7 @@ public final class CvssVectors {
     }
 
     /** The qualitative rating: v2 has no "critical" (NVD's v2 ranges), v3 and v4 do. */
-    static Severity severity(String version, double base) {
+    public static Severity severity(String version, double base) {
         if ("2.0".equals(version)) {
             return base >= 7.0 ? Severity.HIGH : base >= 4.0 ? Severity.MEDIUM : Severity.LOW;
         }

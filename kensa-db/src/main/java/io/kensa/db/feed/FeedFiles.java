@@ -2,158 +2,75 @@ package io.kensa.db.feed;
 
 import io.kensa.core.KensaException;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.FileVisitOption;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
 
 /**
- * The files of a feed that a publisher serves as many small files: the entries of a zip archive, or the files of a
- * folder (a git checkout). Each file is read whole into memory, but never more than a limit: a bigger one is skipped
- * with a warning naming it (a zip's declared sizes are not trusted, the bytes are counted). An archive that is not
- * a zip, or whose data is damaged, fails the build with one line; so does one with more entries than any feed has.
- * Nothing is ever written to disk, so entry names (even {@code ../x}) are only names.
+ * The data files of a feed folder: listed by name (regular files only, sorted so a build does not depend on the
+ * directory's order), named relative to the feeds folder in messages, and opened decompressed ({@code .gz}) and
+ * capped ({@link CappedInputStream}).
  */
 public final class FeedFiles {
-    /** More entries than any publisher's feed has (the Ubuntu tracker, the largest, has ~40,000 files). */
-    public static final int MAX_ENTRIES = 2_000_000;
-    /** Deepest folder looked into in a checkout. */
-    static final int MAX_DEPTH = 16;
-
     private FeedFiles() {
     }
 
-    /** What is done with each file: its path inside the archive or folder ({@code /}-separated) and its bytes. */
-    @FunctionalInterface
-    public interface Visitor {
-        void visit(String path, byte[] bytes) throws IOException, SQLException;
-    }
-
-    /**
-     * Visits each entry of {@code zip} whose name {@code wanted} accepts, in the archive's order.
-     *
-     * @param display  how messages name the archive (its path relative to the feeds folder)
-     * @param maxBytes the largest entry read; a bigger one is a warning
-     * @return the number of entries visited
-     */
-    public static long zip(Path zip, String display, Predicate<String> wanted, int maxBytes, FeedWarnings warnings,
-                           Visitor visitor) throws IOException, SQLException {
-        ZipFile file;
-        try {
-            file = new ZipFile(zip.toFile());
-        } catch (ZipException e) {
-            throw new KensaException(display + ": not a zip archive (" + e.getMessage() + ")", e);
+    /** The regular files directly in {@code feedsDir/folder} whose lower-cased name passes {@code name}, sorted. */
+    public static List<Path> list(Path feedsDir, String folder, Predicate<String> name) {
+        if (feedsDir == null) {
+            return List.of();
         }
-        long visited = 0;
-        int seen = 0;
-        try (file) {
-            Enumeration<? extends ZipEntry> entries = file.entries();
-            while (true) {
-                ZipEntry entry;
-                try {
-                    if (!entries.hasMoreElements()) {
-                        break;
-                    }
-                    entry = entries.nextElement();
-                } catch (IllegalStateException | IllegalArgumentException e) {
-                    // ZipFile reports a damaged central directory or a malformed entry name this way
-                    throw new KensaException(display + ": damaged zip archive (" + e.getMessage() + ")", e);
-                }
-                if (++seen > MAX_ENTRIES) {
-                    throw new KensaException(display + ": more than " + MAX_ENTRIES + " entries, not a feed archive");
-                }
-                String name = entry.getName();
-                if (entry.isDirectory() || !wanted.test(name)) {
-                    continue;
-                }
-                byte[] bytes;
-                try (InputStream in = file.getInputStream(entry)) {
-                    bytes = readAtMost(in, maxBytes);
-                } catch (ZipException e) {
-                    throw new KensaException(display + ": damaged zip archive at " + printable(name) + " ("
-                            + e.getMessage() + ")", e);
-                }
-                if (bytes == null) {
-                    warnings.add(display + "!" + printable(name), "larger than " + maxBytes + " bytes, skipped");
-                    continue;
-                }
-                visitor.visit(name, bytes);
-                visited++;
-            }
+        Path dir = feedsDir.resolve(folder);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
         }
-        return visited;
-    }
-
-    /**
-     * Visits each regular file under {@code dir} (symbolic links are not followed) whose path relative to
-     * {@code dir} {@code wanted} accepts, in path order.
-     *
-     * @param display how messages name the folder (its path relative to the feeds folder)
-     */
-    public static long directory(Path dir, String display, Predicate<String> wanted, int maxBytes,
-                                 FeedWarnings warnings, Visitor visitor) throws IOException, SQLException {
         List<Path> files = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(dir, MAX_DEPTH, new FileVisitOption[0])) {
-            for (Path p : (Iterable<Path>) walk::iterator) {
-                if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)
-                        && wanted.test(relative(dir, p))) {
-                    if (files.size() >= MAX_ENTRIES) {
-                        throw new KensaException(display + ": more than " + MAX_ENTRIES + " files, not a feed folder");
-                    }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path p : entries) {
+                if (name.test(p.getFileName().toString().toLowerCase(Locale.ROOT)) && Files.isRegularFile(p)) {
                     files.add(p);
                 }
             }
+        } catch (IOException e) {
+            throw new KensaException(folder + ": unreadable folder (" + e.getMessage() + ")", e);
         }
         files.sort(null);
-        long visited = 0;
-        for (Path p : files) {
-            String name = relative(dir, p);
-            byte[] bytes;
-            try (InputStream in = Files.newInputStream(p)) {
-                bytes = readAtMost(in, maxBytes);
+        return files;
+    }
+
+    /** {@code file} relative to the feeds folder, with forward slashes: how messages name it. */
+    public static String where(Path feedsDir, Path file) {
+        return feedsDir.relativize(file).toString().replace('\\', '/');
+    }
+
+    /**
+     * Opens {@code file}, gunzipped when its name ends in {@code .gz}, giving at most {@code limit} bytes (after
+     * decompression) and at most {@code recordLimit} bytes per record; a file that says {@code .gz} but is not
+     * gzip fails with one line.
+     */
+    public static CappedInputStream open(Path file, String where, long limit, long recordLimit) throws IOException {
+        InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        try {
+            if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")) {
+                in = new GZIPInputStream(in, 1 << 16);
             }
-            if (bytes == null) {
-                warnings.add(display + printable(name), "larger than " + maxBytes + " bytes, skipped");
-                continue;
-            }
-            visitor.visit(name, bytes);
-            visited++;
+        } catch (ZipException | java.io.EOFException e) {
+            in.close();
+            throw new KensaException(where + ": not a gzip file (" + e.getMessage() + ")", e);
         }
-        return visited;
+        return new CappedInputStream(in, where, limit, recordLimit);
     }
 
-    /** The bytes of {@code in}, or null when there are more than {@code max}. */
-    public static byte[] readAtMost(InputStream in, int max) throws IOException {
-        byte[] bytes = in.readNBytes(max);
-        if (bytes.length == max && in.read() != -1) {
-            return null;
-        }
-        return bytes;
-    }
-
-    /** The last segment of a {@code /}-separated path. */
-    public static String fileName(String path) {
-        return path.substring(path.lastIndexOf('/') + 1);
-    }
-
-    /** A name from a feed, fit for a one-line message: control characters replaced, long names cut. */
-    public static String printable(String s) {
-        StringBuilder b = new StringBuilder(Math.min(s.length(), 200));
-        s.codePoints().limit(200).forEach(c -> b.appendCodePoint(Character.isISOControl(c) ? '?' : c));
-        return s.length() > 200 ? b + "…" : b.toString();
-    }
-
-    private static String relative(Path dir, Path p) {
-        return dir.relativize(p).toString().replace(p.getFileSystem().getSeparator(), "/");
+    public static CappedInputStream open(Path file, String where, long limit) throws IOException {
+        return open(file, where, limit, Long.MAX_VALUE);
     }
 }

@@ -1,8 +1,16 @@
 package io.kensa.db.feed;
 
 import io.kensa.core.KensaException;
+import io.kensa.db.feed.alpine.AlpineSecdbFeed;
 import io.kensa.db.feed.amazon.AmazonAlasFeed;
+import io.kensa.db.feed.cwe.CweFeed;
+import io.kensa.db.feed.epss.EpssFeed;
+import io.kensa.db.feed.jvn.JvnFeed;
+import io.kensa.db.feed.kev.KevFeed;
 import io.kensa.db.feed.maven.MavenSha1IndexFeed;
+import io.kensa.db.feed.nvd.NvdFeed;
+import io.kensa.db.feed.osv.OsvSource;
+import io.kensa.db.feed.osv.OsvZipFeed;
 import io.kensa.db.feed.rubysec.RubysecFeed;
 import io.kensa.db.feed.ubuntu.UbuntuCveTrackerFeed;
 
@@ -29,6 +37,24 @@ public final class FeedRegistry {
     public static FeedRegistry defaults() {
         return new FeedRegistry(List.of(
                 new MavenSha1IndexFeed(),
+                new OsvZipFeed(OsvSource.MAVEN),
+                new OsvZipFeed(OsvSource.NPM),
+                new OsvZipFeed(OsvSource.PYPI),
+                new OsvZipFeed(OsvSource.GO),
+                new OsvZipFeed(OsvSource.CRATES_IO),
+                new OsvZipFeed(OsvSource.RUBYGEMS),
+                new OsvZipFeed(OsvSource.PACKAGIST),
+                new OsvZipFeed(OsvSource.NUGET),
+                new OsvZipFeed(OsvSource.DEBIAN),
+                new OsvZipFeed(OsvSource.UBUNTU),
+                new OsvZipFeed(OsvSource.REDHAT),
+                new OsvZipFeed(OsvSource.SUSE),
+                new AlpineSecdbFeed(),
+                new NvdFeed(),
+                new KevFeed(),
+                new EpssFeed(),
+                new CweFeed(),
+                new JvnFeed(),
                 new UbuntuCveTrackerFeed(),
                 new AmazonAlasFeed(),
                 new RubysecFeed()));

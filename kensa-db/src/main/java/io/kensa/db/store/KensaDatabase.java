@@ -1,6 +1,15 @@
 package io.kensa.db.store;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kensa.core.KensaException;
+import io.kensa.core.vuln.CvssScore;
+import io.kensa.core.vuln.Namespaces;
+import io.kensa.core.vuln.Severity;
+import io.kensa.core.vuln.VulnerabilityStatus;
+import io.kensa.db.model.AffectedPackage;
+import io.kensa.db.model.VulnerabilityRecord;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteOpenMode;
 
@@ -13,19 +22,34 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A Kensa database opened read-only. The file's header is checked first ({@link DatabaseHeader}), so a foreign or
  * truncated file, or one of another schema version, is refused with one line before any query runs. The file is
  * opened immutable: SQLite takes no lock and creates no journal beside it, and a database replaced by an atomic
  * rename while open keeps serving the old file.
+ *
+ * <p>The lookups of the matchers ({@link #advisories}, {@link #vulnerabilities}, {@link #aliases}) each run one
+ * prepared statement, prepared on first use and kept; calls are serialised (a JDBC connection is not meant for
+ * concurrent use).
  */
 public final class KensaDatabase implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<CvssScore>> CVSS_LIST = new TypeReference<>() { };
+    private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() { };
+
     private final Path file;
     private final Connection connection;
+    private PreparedStatement advisoriesByPackage;
+    private PreparedStatement vulnerabilityById;
+    private PreparedStatement aliasesById;
 
     private KensaDatabase(Path file, Connection connection) {
         this.file = file;
@@ -72,6 +96,142 @@ public final class KensaDatabase implements AutoCloseable {
         } catch (SQLException e) {
             throw unreadable(file, e);
         }
+    }
+
+    /**
+     * What the feeds say about a package of a namespace ({@link Namespaces}): one {@link AffectedPackage} per advisory
+     * row, in the order the feeds wrote them. {@code packageName} is looked up as the database stores it
+     * ({@link Namespaces#packageName}: {@code PyYAML} finds {@code pyyaml}), and the returned packages carry that
+     * stored name.
+     */
+    public synchronized List<AffectedPackage> advisories(String namespace, String packageName) {
+        if (namespace == null || packageName == null) {
+            return List.of();
+        }
+        try {
+            if (advisoriesByPackage == null) {
+                advisoriesByPackage = connection.prepareStatement("SELECT package, vuln_id, feed, status, severity,"
+                        + " affected FROM advisories WHERE namespace = ? AND package = ? ORDER BY rowid");
+            }
+            advisoriesByPackage.setString(1, namespace);
+            advisoriesByPackage.setString(2, Namespaces.packageName(namespace, packageName));
+            List<AffectedPackage> out = new ArrayList<>();
+            try (ResultSet r = advisoriesByPackage.executeQuery()) {
+                while (r.next()) {
+                    AffectedCodec.Decoded affected = AffectedCodec.decode(r.getString(6));
+                    out.add(new AffectedPackage(namespace, r.getString(1), r.getString(2), r.getString(3),
+                            affected.ranges(), affected.versions(), VulnerabilityStatus.parse(r.getString(4)),
+                            severity(r.getString(5))));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw unreadable(file, e);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw damaged("advisories of " + namespace + " " + packageName, e);
+        }
+    }
+
+    /**
+     * What the feeds say about each of {@code ids} (one record per feed and language), by id; ids no feed
+     * describes are absent from the map.
+     */
+    public synchronized Map<String, List<VulnerabilityRecord>> vulnerabilities(Collection<String> ids) {
+        Map<String, List<VulnerabilityRecord>> out = new LinkedHashMap<>();
+        try {
+            if (vulnerabilityById == null) {
+                vulnerabilityById = connection.prepareStatement("SELECT id, feed, lang, title, description, severity,"
+                        + " cvss, cwes, published, modified, urls FROM vulnerabilities WHERE id = ? ORDER BY feed, lang");
+            }
+            for (String id : new LinkedHashSet<>(ids)) {
+                if (id == null) {
+                    continue;
+                }
+                vulnerabilityById.setString(1, id);
+                List<VulnerabilityRecord> records = new ArrayList<>();
+                try (ResultSet r = vulnerabilityById.executeQuery()) {
+                    while (r.next()) {
+                        records.add(new VulnerabilityRecord(r.getString(1), r.getString(2), r.getString(3),
+                                r.getString(4), r.getString(5), severity(r.getString(6)),
+                                list(r.getString(7), CVSS_LIST), list(r.getString(8), STRING_LIST),
+                                instant(r.getString(9)), instant(r.getString(10)), list(r.getString(11), STRING_LIST)));
+                    }
+                }
+                if (!records.isEmpty()) {
+                    out.put(id, List.copyOf(records));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw unreadable(file, e);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw damaged("vulnerabilities", e);
+        }
+    }
+
+    /** True when any feed wrote an advisory for {@code namespace} (a distribution release this database covers). */
+    public synchronized boolean covers(String namespace) {
+        if (namespace == null) {
+            return false;
+        }
+        try (PreparedStatement s = connection.prepareStatement(
+                "SELECT 1 FROM advisories WHERE namespace = ? LIMIT 1")) {
+            s.setString(1, namespace);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next();
+            }
+        } catch (SQLException e) {
+            throw unreadable(file, e);
+        }
+    }
+
+    /** When this database was built (its metadata's build_time), or null when it does not say; reads one row. */
+    public Instant buildTime() {
+        try {
+            return instant(metadata().get("build_time"));
+        } catch (SQLException e) {
+            throw unreadable(file, e);
+        }
+    }
+
+    /** The ids stated to name the same vulnerability as {@code id} (direct aliases, not their aliases), sorted. */
+    public synchronized Set<String> aliases(String id) {
+        if (id == null) {
+            return Set.of();
+        }
+        try {
+            if (aliasesById == null) {
+                aliasesById = connection.prepareStatement("SELECT alias FROM aliases WHERE id = ? ORDER BY alias");
+            }
+            aliasesById.setString(1, id);
+            Set<String> out = new LinkedHashSet<>();
+            try (ResultSet r = aliasesById.executeQuery()) {
+                while (r.next()) {
+                    out.add(r.getString(1));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw unreadable(file, e);
+        }
+    }
+
+    private static Severity severity(String name) {
+        return name == null ? null : Severity.valueOf(name);
+    }
+
+    private static <T> List<T> list(String json, TypeReference<List<T>> type) throws JsonProcessingException {
+        return json == null ? List.of() : JSON.readValue(json, type);
+    }
+
+    private KensaException damaged(String what, Exception e) {
+        return new KensaException(file + ": corrupt Kensa database (unreadable " + what + ": " + e.getMessage()
+                + "): rebuild it with kensa db build", e);
+    }
+
+    /** KEV entries, EPSS scores and CWE names by id; it shares this database's connection. */
+    public EnrichmentLookup enrichment() {
+        return new EnrichmentLookup(this);
     }
 
     /** Schema version, build time and the feeds this database was built from. */

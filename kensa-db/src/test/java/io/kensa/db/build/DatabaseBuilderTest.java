@@ -32,11 +32,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DatabaseBuilderTest {
-    /** The Java index alone: these tests are about the builder and the index, not about the other feeds. */
-    static FeedRegistry mavenOnly() {
-        return new FeedRegistry(java.util.List.of(new MavenSha1IndexFeed()));
-    }
-
     @TempDir
     Path dir;
 
@@ -44,12 +39,17 @@ class DatabaseBuilderTest {
         return Corpus.root().resolve("advisories");
     }
 
+    /** The builder's behaviour, shown on the corpus' smallest feed (AllFeedsBuildTest builds them all). */
+    private static FeedRegistry javaIndexOnly() {
+        return new FeedRegistry(List.of(new MavenSha1IndexFeed()));
+    }
+
     @Test
     void buildsTheCorpusFeedsWithMetadata() throws IOException {
         Instant now = Instant.parse("2026-11-23T10:00:00Z");
         List<FeedReport> seen = new ArrayList<>();
         Path db = dir.resolve("sub/dir/kensa.db");
-        BuildResult result = new DatabaseBuilder(mavenOnly(), Clock.fixed(now, ZoneOffset.UTC), seen::add)
+        BuildResult result = new DatabaseBuilder(javaIndexOnly(), Clock.fixed(now, ZoneOffset.UTC), seen::add)
                 .build(advisories(), db);
         assertThat(result.output()).isEqualTo(db.toAbsolutePath());
         assertThat(result.bytes()).isEqualTo(Files.size(db)).isGreaterThan(0);
@@ -58,8 +58,11 @@ class DatabaseBuilderTest {
         try (KensaDatabase open = KensaDatabase.open(db)) {
             var info = open.info();
             assertThat(info.buildTime()).isEqualTo(now);
-            assertThat(info.feeds()).containsExactly(new FeedRecord("maven-sha1-index", "maven/sha1-index.tsv",
+            assertThat(info.feeds()).contains(new FeedRecord("maven-sha1-index", "maven/sha1-index.tsv",
                     Files.getLastModifiedTime(advisories().resolve(MavenSha1IndexFeed.PATH)).toInstant(), 2406, 0));
+            // a row per feed built (AllFeedsBuildTest: a row for every feed of the corpus folder)
+            assertThat(info.feeds()).extracting(FeedRecord::id).containsExactlyElementsOf(
+                    result.feeds().stream().map(FeedReport::id).sorted().toList());
         }
         assertOnly(db.getParent(), "kensa.db");
     }
@@ -67,7 +70,7 @@ class DatabaseBuilderTest {
     @Test
     void aBuildThatFailsMidwayLeavesThePreviousDatabaseIntactAndNoTemporaryFile() throws Exception {
         Path db = dir.resolve("kensa.db");
-        new DatabaseBuilder(mavenOnly()).build(advisories(), db);
+        new DatabaseBuilder(javaIndexOnly()).build(advisories(), db);
         String before = sha256(db);
 
         // the corpus index with a byte that is not UTF-8 in line 1200: the feed fails after 1,198 rows were written
@@ -82,7 +85,7 @@ class DatabaseBuilderTest {
         Path feeds = dir.resolve("feeds");
         Files.createDirectories(feeds.resolve("maven"));
         Files.write(feeds.resolve(MavenSha1IndexFeed.PATH), index);
-        assertThatThrownBy(() -> new DatabaseBuilder(mavenOnly()).build(feeds, db))
+        assertThatThrownBy(() -> new DatabaseBuilder(javaIndexOnly()).build(feeds, db))
                 .isInstanceOf(KensaException.class)
                 .hasMessage("feed maven-sha1-index: maven/sha1-index.tsv: not UTF-8 text (line 1200)");
         assertThat(sha256(db)).isEqualTo(before);
@@ -112,7 +115,7 @@ class DatabaseBuilderTest {
                 throw new IOException("disk on fire");
             }
         };
-        assertThatThrownBy(() -> new DatabaseBuilder(mavenOnly().with(failing)).build(advisories(), db))
+        assertThatThrownBy(() -> new DatabaseBuilder(javaIndexOnly().with(failing)).build(advisories(), db))
                 .isInstanceOf(KensaException.class).hasMessage("feed failing: failing/: unreadable (disk on fire)");
         assertThat(sha256(db)).isEqualTo(before);
         assertOnly(dir, "feeds", "kensa.db");
@@ -125,7 +128,7 @@ class DatabaseBuilderTest {
     void aSecondBuildReplacesTheFirst() throws IOException {
         Path db = dir.resolve("kensa.db");
         Files.writeString(db, "an older file, replaced whole");
-        new DatabaseBuilder(mavenOnly()).build(advisories(), db);
+        new DatabaseBuilder(javaIndexOnly()).build(advisories(), db);
         try (KensaDatabase open = KensaDatabase.open(db)) {
             assertThat(open.info().javaIndexRows()).isEqualTo(2406);
         }
@@ -134,13 +137,13 @@ class DatabaseBuilderTest {
 
     @Test
     void badFoldersAndOutputsAreOneLine() throws IOException {
-        assertThatThrownBy(() -> new DatabaseBuilder(mavenOnly()).build(dir.resolve("nope"), dir.resolve("x.db")))
+        assertThatThrownBy(() -> new DatabaseBuilder(javaIndexOnly()).build(dir.resolve("nope"), dir.resolve("x.db")))
                 .isInstanceOf(KensaException.class)
                 .hasMessage(dir.resolve("nope") + ": not a directory (--feeds names the folder holding the feeds)");
         Path folder = Files.createDirectories(dir.resolve("out.db"));
-        assertThatThrownBy(() -> new DatabaseBuilder(mavenOnly()).build(advisories(), folder))
+        assertThatThrownBy(() -> new DatabaseBuilder(javaIndexOnly()).build(advisories(), folder))
                 .isInstanceOf(KensaException.class).hasMessage(folder + ": is a directory, not a database file");
-        assertThatThrownBy(() -> new DatabaseBuilder(mavenOnly()).build(null, dir.resolve("x.db")))
+        assertThatThrownBy(() -> new DatabaseBuilder(javaIndexOnly()).build(null, dir.resolve("x.db")))
                 .isInstanceOf(KensaException.class).hasMessage("no feed given (expected any of: maven/sha1-index.tsv)");
         assertOnly(dir, "out.db");
     }

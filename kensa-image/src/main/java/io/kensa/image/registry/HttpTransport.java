@@ -41,16 +41,22 @@ final class HttpTransport implements AutoCloseable {
     /**
      * One request to be sent.
      *
-     * @param method        GET or HEAD
+     * @param method        GET, HEAD, POST or PUT
      * @param uri           the target
-     * @param headers       extra headers (Accept, …)
+     * @param headers       extra headers (Accept, Content-Type, …)
      * @param authorization the Authorization header for {@code uri}'s origin only, or null
-     * @param what          what is fetched, for error messages, e.g. "the manifest of host/repo:tag"
-     * @param body          a request body (a form for POST), or null
+     * @param what          what is fetched or sent, for error messages, e.g. "the manifest of host/repo:tag"
+     * @param body          a request body (a form for POST, a blob for PUT) that can be sent again on a retry, or null
      */
-    record Exchange(String method, URI uri, Map<String, String> headers, String authorization, String what, byte[] body) {
+    record Exchange(String method, URI uri, Map<String, String> headers, String authorization, String what,
+                    HttpRequest.BodyPublisher body) {
         Exchange(String method, URI uri, Map<String, String> headers, String authorization, String what) {
             this(method, uri, headers, authorization, what, null);
+        }
+
+        /** "fetching" for reads, "sending" for requests that carry or create content, as error messages say it. */
+        String doing() {
+            return method.equals("GET") || method.equals("HEAD") ? "fetching" : "sending";
         }
     }
 
@@ -76,12 +82,12 @@ final class HttpTransport implements AutoCloseable {
                 wait = retry.backoff(attempt);
                 if (!TransportErrors.isRetryable(e) || attempt >= retry.maxAttempts()
                         || System.nanoTime() + wait.toNanos() > deadline) {
-                    throw TransportErrors.describe(e, exchange.uri(), exchange.what(), settings, attempt);
+                    throw TransportErrors.describe(e, exchange.uri(), exchange.doing() + " " + exchange.what(), settings, attempt);
                 }
                 failure = null;
             }
             if (failure != null && (attempt >= retry.maxAttempts() || System.nanoTime() + wait.toNanos() > deadline)) {
-                throw new KensaException(failure + " while fetching " + exchange.what() + " (gave up after "
+                throw new KensaException(failure + " while " + exchange.doing() + " " + exchange.what() + " (gave up after "
                         + attempt + (attempt == 1 ? " attempt)" : " attempts)"));
             }
             sleep(wait);
@@ -90,7 +96,7 @@ final class HttpTransport implements AutoCloseable {
 
     /** The one-line error for a failure while reading a response body of {@code uri}. */
     KensaException failure(IOException e, URI uri, String what) {
-        return TransportErrors.describe(e, uri, what, settings, 1);
+        return TransportErrors.describe(e, uri, "fetching " + what, settings, 1);
     }
 
     private RegistryResponse followRedirects(Exchange exchange) throws IOException {
@@ -101,14 +107,14 @@ final class HttpTransport implements AutoCloseable {
                 builder = HttpRequest.newBuilder(current)
                         .timeout(settings.responseTimeout())
                         .method(exchange.method(), exchange.body() == null ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofByteArray(exchange.body()))
+                                : exchange.body())
                         .header("User-Agent", userAgent);
                 exchange.headers().forEach(builder::header);
                 if (exchange.authorization() != null && sameOrigin(current, exchange.uri())) {
                     builder.header("Authorization", exchange.authorization());
                 }
             } catch (IllegalArgumentException e) {
-                throw new KensaException("cannot request " + clip(current.toString()) + " while fetching " + exchange.what()
+                throw new KensaException("cannot request " + clip(current.toString()) + " while " + exchange.doing() + " " + exchange.what()
                         + ": " + e.getMessage());
             }
             HttpResponse<Flow.Publisher<List<ByteBuffer>>> raw;
@@ -116,7 +122,7 @@ final class HttpTransport implements AutoCloseable {
                 raw = http.send(builder.build(), HttpResponse.BodyHandlers.ofPublisher());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new KensaException("interrupted while fetching " + exchange.what());
+                throw new KensaException("interrupted while " + exchange.doing() + " " + exchange.what());
             }
             RegistryResponse response = new RegistryResponse(raw.statusCode(), raw.headers(), current,
                     new IdleTimeoutBodyStream(raw.body(), settings.readTimeout(), exchange.what()));
@@ -126,8 +132,8 @@ final class HttpTransport implements AutoCloseable {
             }
             response.close();
             if (hop >= settings.maxRedirects()) {
-                throw new KensaException("too many redirects (more than " + settings.maxRedirects() + ") while fetching "
-                        + exchange.what());
+                throw new KensaException("too many redirects (more than " + settings.maxRedirects() + ") while "
+                        + exchange.doing() + " " + exchange.what());
             }
             current = resolveRedirect(current, location, exchange.what());
         }

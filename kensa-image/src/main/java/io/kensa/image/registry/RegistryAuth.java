@@ -95,12 +95,20 @@ final class RegistryAuth {
         return c;
     }
 
-    /** The scopes to ask the token service for: the challenge's (space separated) when it names some, else ours. */
+    /**
+     * The scopes to ask the token service for: the challenge's (space separated) and ours. A registry names the
+     * scope of the request at hand (pull for the HEAD that precedes an upload), so a client about to push asks for
+     * push rights at once and one token serves the whole push.
+     */
     private static List<String> scopes(AuthChallenge bearer, String scope) {
         String asked = bearer.param("scope");
-        if (asked == null || asked.isBlank()) {
-            return scope == null ? List.of() : List.of(scope);
+        java.util.LinkedHashSet<String> scopes = new java.util.LinkedHashSet<>();
+        if (asked != null && !asked.isBlank()) {
+            scopes.addAll(List.of(asked.trim().split("\\s+")));
         }
-        return List.of(asked.trim().split("\\s+"));
+        if (scope != null) {
+            scopes.add(scope);
+        }
+        return List.copyOf(scopes);
     }
 }

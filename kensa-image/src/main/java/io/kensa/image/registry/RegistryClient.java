@@ -11,6 +11,9 @@ import io.kensa.image.oci.MediaTypes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +21,7 @@ import java.util.function.Supplier;
 
 /**
  * A client of one OCI distribution (Docker registry v2) endpoint, on {@link java.net.http.HttpClient}: reads
- * manifests (verified against their digest) and blobs, authenticating as the registry asks (anonymous, Basic,
+ * manifests (verified against their digest) and blobs, pushes blobs and manifests, authenticating as the registry asks (anonymous, Basic,
  * or bearer tokens cached per scope), following blob-storage redirects and retrying transient failures.
  * Every failure is a one-line {@link KensaException}.
  */
@@ -150,13 +153,140 @@ public final class RegistryClient implements AutoCloseable {
         }
     }
 
-    /** Sends a request, answering one authentication challenge if the registry makes one. */
+    /**
+     * Whether the registry holds blob {@code digest} in {@code repository} (a HEAD, with push rights: it is asked
+     * before an upload, to skip blobs the registry has).
+     */
+    public boolean blobExists(String repository, Digest digest) {
+        String what = "blob " + digest + " of " + registry + "/" + repository;
+        try (RegistryResponse response = call("HEAD", repository, "blobs/" + digest, Map.of(), null, what,
+                registry + "/" + repository, Access.PUSH)) {
+            return switch (response.status()) {
+                case 200 -> true;
+                case 404 -> false;
+                default -> throw RegistryErrors.forStatus(response, registry, registry + "/" + repository, what);
+            };
+        }
+    }
+
+    /**
+     * Uploads a blob in one piece: {@code POST /v2/<repository>/blobs/uploads/} opens an upload session, then one
+     * {@code PUT <location>?digest=<digest>} sends the bytes (the distribution spec's "monolithic" upload). The
+     * registry checks the digest itself and refuses the blob on a mismatch.
+     *
+     * @param body the bytes, of known length, which the client may send again on a retry (a file or an array)
+     */
+    public void uploadBlob(String repository, Digest digest, HttpRequest.BodyPublisher body) {
+        if (body.contentLength() < 0) {
+            throw new IllegalArgumentException("a blob upload needs a body of known length");
+        }
+        String subject = registry + "/" + repository;
+        String what = "blob " + digest + " to " + subject;
+        URI location;
+        try (RegistryResponse started = call("POST", repository, "blobs/uploads/", Map.of(),
+                HttpRequest.BodyPublishers.noBody(), "the upload of " + what, subject, Access.PUSH)) {
+            if (started.status() != 202) {
+                throw RegistryErrors.forStatus(started, registry, subject, "the upload of " + what);
+            }
+            location = uploadLocation(started, what);
+        }
+        URI put = URI.create(location + (location.getRawQuery() == null ? "?" : "&") + "digest="
+                + URLEncoder.encode(digest.toString(), StandardCharsets.UTF_8));
+        Map<String, String> headers = Map.of("Content-Type", "application/octet-stream");
+        try (RegistryResponse done = callUri("PUT", put, repository, headers, body, what, subject, Access.PUSH)) {
+            if (done.status() != 201) {
+                throw RegistryErrors.forStatus(done, registry, subject, what);
+            }
+            Digest stored = announcedDigest(done, what);
+            if (stored != null && !stored.equals(digest)) {
+                throw new KensaException("registry " + registry + " stored " + what + " as " + stored);
+            }
+        }
+    }
+
+    /**
+     * PUTs a manifest under {@code reference} (a tag or its digest) and returns its digest, checked against the
+     * registry's {@code Docker-Content-Digest} when it sends one.
+     */
+    public Digest putManifest(String repository, String reference, String mediaType, byte[] manifest) {
+        String subject = subject(repository, reference);
+        String what = "the manifest of " + subject;
+        Digest digest = Blobs.digest("sha256", manifest);
+        try (RegistryResponse response = call("PUT", repository, "manifests/" + reference,
+                Map.of("Content-Type", mediaType), HttpRequest.BodyPublishers.ofByteArray(manifest), what, subject,
+                Access.PUSH)) {
+            if (response.status() != 201) {
+                throw RegistryErrors.forStatus(response, registry, subject, what);
+            }
+            Digest announced = announcedDigest(response, what);
+            if (announced != null && !announced.equals(digest)) {
+                throw new KensaException("registry " + registry + " stored " + what + " as " + announced + ", not "
+                        + digest);
+            }
+        }
+        return digest;
+    }
+
+    /** Where the registry wants the bytes of an upload it accepted: its Location, resolved against the API URL. */
+    private URI uploadLocation(RegistryResponse started, String what) {
+        String location = started.header("Location");
+        if (location == null || location.isBlank()) {
+            throw new KensaException("registry " + registry + " accepted the upload of " + what
+                    + " without saying where to send it (no Location header)");
+        }
+        try {
+            URI resolved = started.uri().resolve(location.trim());
+            String scheme = resolved.getScheme() == null ? "" : resolved.getScheme().toLowerCase(java.util.Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https") || resolved.getHost() == null) {
+                throw new IllegalArgumentException("not an HTTP URL");
+            }
+            if (!HttpTransport.sameOrigin(resolved, started.uri())) {
+                throw new KensaException("registry " + registry + " sent the upload of " + what + " to another host ("
+                        + resolved.getAuthority() + "), which Kensa does not follow");
+            }
+            return resolved;
+        } catch (IllegalArgumentException e) {
+            throw new KensaException("registry " + registry + " answered the upload of " + what
+                    + " with a malformed Location '" + HttpTransport.clip(location) + "'");
+        }
+    }
+
+    /** What a request needs the registry to allow: reading, or reading and writing (push needs both). */
+    private enum Access {
+        PULL("pull", "pulling"), PUSH("pull,push", "pushing to");
+
+        final String actions;
+        final String doing;
+
+        Access(String actions, String doing) {
+            this.actions = actions;
+            this.doing = doing;
+        }
+    }
+
+    /** The one-line error for a failure while reading a body from this registry, e.g. a blob cut short. */
+    public KensaException failure(IOException e, String what) {
+        return transport.failure(e, URI.create(baseUri), what);
+    }
+
+    /** Sends a request needing pull access, answering one authentication challenge if the registry makes one. */
     private RegistryResponse call(String method, String repository, String path, Map<String, String> headers,
                                   String what, String subject) {
-        URI uri = URI.create(baseUri + repository + "/" + path);
-        String scope = "repository:" + repository + ":pull";
+        return call(method, repository, path, headers, null, what, subject, Access.PULL);
+    }
+
+    private RegistryResponse call(String method, String repository, String path, Map<String, String> headers,
+                                  HttpRequest.BodyPublisher body, String what, String subject, Access access) {
+        return callUri(method, URI.create(baseUri + repository + "/" + path), repository, headers, body, what, subject,
+                access);
+    }
+
+    /** Sends a request to {@code uri}, answering one authentication challenge if the registry makes one. */
+    private RegistryResponse callUri(String method, URI uri, String repository, Map<String, String> headers,
+                                     HttpRequest.BodyPublisher body, String what, String subject, Access access) {
+        String scope = "repository:" + repository + ":" + access.actions;
         String sent = auth.authorizationFor(scope);
-        RegistryResponse response = transport.send(new HttpTransport.Exchange(method, uri, headers, sent, what));
+        RegistryResponse response = transport.send(new HttpTransport.Exchange(method, uri, headers, sent, what, body));
         if (response.status() != 401) {
             return response;
         }
@@ -167,18 +297,18 @@ public final class RegistryClient implements AutoCloseable {
         }
         String answer = auth.answer(challenges, scope);
         if (answer.equals(sent)) {
-            throw refused(subject, challenges);
+            throw refused(subject, challenges, access);
         }
-        response = transport.send(new HttpTransport.Exchange(method, uri, headers, answer, what));
+        response = transport.send(new HttpTransport.Exchange(method, uri, headers, answer, what, body));
         if (response.status() == 401) {
             List<AuthChallenge> again = AuthChallenge.parseAll(response.headers().allValues("WWW-Authenticate"));
             response.close();
-            throw refused(subject, again);
+            throw refused(subject, again, access);
         }
         return response;
     }
 
-    private KensaException refused(String subject, List<AuthChallenge> challenges) {
+    private KensaException refused(String subject, List<AuthChallenge> challenges, Access access) {
         String error = challenges.stream().map(c -> c.param("error")).filter(e -> e != null).findFirst().orElse(null);
         if (!auth.hasCredentials()) {
             return new KensaException("registry " + registry + " requires authentication for " + subject
@@ -186,7 +316,7 @@ public final class RegistryClient implements AutoCloseable {
         }
         if ("insufficient_scope".equals(error)) {
             return new KensaException("access to " + subject + " denied by registry " + registry
-                    + " (the credentials do not allow pulling it)");
+                    + " (the credentials do not allow " + access.doing + " it)");
         }
         return new KensaException("authentication failed for registry " + registry + ": the credentials from "
                 + auth.credentialOrigin() + " were refused (wrong user name or password?)");

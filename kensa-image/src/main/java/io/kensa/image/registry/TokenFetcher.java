@@ -55,7 +55,7 @@ final class TokenFetcher {
             }
             exchange = new HttpTransport.Exchange("POST", realm,
                     Map.of("Content-Type", "application/x-www-form-urlencoded", "Accept", "application/json"), null, what,
-                    String.join("&", form).getBytes(StandardCharsets.UTF_8));
+                    java.net.http.HttpRequest.BodyPublishers.ofByteArray(String.join("&", form).getBytes(StandardCharsets.UTF_8)));
         } else {
             List<String> query = new ArrayList<>();
             if (service != null) {

@@ -28,10 +28,13 @@ final class TransportErrors {
                 || has(e, SSLException.class));
     }
 
-    /** The one-line error for a transport failure while fetching {@code what} from {@code uri}. */
-    static KensaException describe(IOException e, URI uri, String what, ClientSettings settings, int attempts) {
+    /**
+     * The one-line error for a transport failure with {@code uri}; {@code doing} says what was under way, e.g.
+     * "fetching the manifest of host/repo:tag".
+     */
+    static KensaException describe(IOException e, URI uri, String doing, ClientSettings settings, int attempts) {
         String host = uri.getAuthority();
-        String tail = " while fetching " + what + (attempts > 1 ? " (gave up after " + attempts + " attempts)" : "");
+        String tail = " while " + doing + (attempts > 1 ? " (gave up after " + attempts + " attempts)" : "");
         String message;
         if (has(e, UnresolvedAddressException.class) || has(e, UnknownHostException.class)) {
             message = "cannot resolve host " + uri.getHost() + " (DNS lookup failed)";

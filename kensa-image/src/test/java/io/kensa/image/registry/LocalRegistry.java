@@ -196,6 +196,21 @@ public final class LocalRegistry implements BeforeAllCallback, AfterAllCallback,
         return host() + "/" + repoTag;
     }
 
+    /**
+     * The registry's filesystem storage ({@code docker/registry/v2/blobs/sha256/<2 hex>/<hex>/data} holds the
+     * blobs), for tests that damage what the registry serves.
+     */
+    public Path storageDir() {
+        return dir.resolve("data");
+    }
+
+    /** The file holding blob {@code digest} ({@code sha256:…}) in the registry's storage. */
+    public Path blobFile(String digest) {
+        String hex = digest.substring(digest.indexOf(':') + 1);
+        return storageDir().resolve("docker/registry/v2/blobs/sha256").resolve(hex.substring(0, 2)).resolve(hex)
+                .resolve("data");
+    }
+
     /** The token service of a token-auth registry, else null. */
     public TokenServer tokenServer() {
         return tokenServer;

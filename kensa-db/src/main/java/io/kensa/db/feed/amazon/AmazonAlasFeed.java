@@ -2,14 +2,15 @@ package io.kensa.db.feed.amazon;
 
 import io.kensa.core.KensaException;
 import io.kensa.db.feed.Feed;
+import io.kensa.db.feed.FeedArchives;
 import io.kensa.db.feed.FeedFiles;
 import io.kensa.db.feed.FeedResult;
+import io.kensa.db.feed.FeedText;
 import io.kensa.db.feed.FeedWarnings;
 import io.kensa.db.model.AffectedPackage;
 import io.kensa.db.model.VulnerabilityRecord;
 import io.kensa.db.store.DatabaseWriter;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -20,7 +21,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Amazon Linux Security Advisories (ALAS) for Amazon Linux 1, 2 and 2023, read from either form:
@@ -60,7 +60,7 @@ public final class AmazonAlasFeed implements Feed {
 
     @Override
     public String source() {
-        return "amazon/*.zip, amazon/**/updateinfo.xml[.gz]";
+        return DIR + "/{*.zip,**/*updateinfo.xml(.gz)}";
     }
 
     @Override
@@ -79,14 +79,14 @@ public final class AmazonAlasFeed implements Feed {
     public FeedResult load(Path feedsDir, DatabaseWriter db, FeedWarnings warnings) throws IOException, SQLException {
         Loader loader = new Loader(db, warnings);
         for (Path xml : updateInfos(feedsDir)) {
-            String display = feedsDir.relativize(xml).toString().replace(xml.getFileSystem().getSeparator(), "/");
-            try (InputStream in = open(xml, display, maxXmlBytes)) {
+            String display = FeedFiles.where(feedsDir, xml);
+            try (InputStream in = FeedFiles.open(xml, display, maxXmlBytes)) {
                 UpdateInfoXml.read(in, display, warnings, alas -> loader.add(display + " " + alas.id(), alas));
             }
         }
         for (Path zip : zips(feedsDir)) {
             String display = DIR + "/" + zip.getFileName();
-            long entries = FeedFiles.zip(zip, display, name -> name.endsWith(".json") && FeedFiles.fileName(name)
+            long entries = FeedArchives.zip(zip, display, name -> name.endsWith(".json") && FeedArchives.fileName(name)
                     .startsWith("ALAS"), MAX_RECORD_BYTES, warnings, (name, bytes) -> loader.json(display + "!" + name,
                     bytes));
             if (entries == 0) {
@@ -97,22 +97,8 @@ public final class AmazonAlasFeed implements Feed {
         return new FeedResult(loader.records, loader.newest);
     }
 
-    private static InputStream open(Path xml, String display, long limit) throws IOException {
-        InputStream in = Files.newInputStream(xml);
-        try {
-            InputStream plain = xml.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in;
-            return new Capped(plain, limit, display);
-        } catch (IOException e) {
-            in.close();
-            throw new KensaException(display + ": not gzip data (" + e.getMessage() + ")", e);
-        }
-    }
-
-    private static List<Path> zips(Path feedsDir) throws IOException {
-        try (Stream<Path> s = Files.list(feedsDir.resolve(DIR))) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".zip") && Files.isRegularFile(p)).sorted()
-                    .toList();
-        }
+    private static List<Path> zips(Path feedsDir) {
+        return FeedFiles.list(feedsDir, DIR, n -> n.endsWith(".zip"));
     }
 
     private static List<Path> updateInfos(Path feedsDir) throws IOException {
@@ -150,7 +136,7 @@ public final class AmazonAlasFeed implements Feed {
                 return;
             } catch (IOException e) {
                 String m = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
-                warnings.add(where, "not JSON (" + FeedFiles.printable(m) + "), skipped");
+                warnings.add(where, "not JSON (" + FeedText.printable(m) + "), skipped");
                 return;
             }
             if (alas != null) {
@@ -164,9 +150,9 @@ public final class AmazonAlasFeed implements Feed {
             }
             AlasAdvisories.Rows rows;
             try {
-                rows = AlasAdvisories.of(alas, problem -> warnings.add(where, FeedFiles.printable(problem)));
+                rows = AlasAdvisories.of(alas, problem -> warnings.add(where, FeedText.printable(problem)));
             } catch (IllegalArgumentException e) {
-                warnings.add(where, FeedFiles.printable(e.getMessage()) + ", skipped");
+                warnings.add(where, FeedText.printable(e.getMessage()) + ", skipped");
                 return;
             }
             for (AffectedPackage p : rows.packages()) {
@@ -184,44 +170,6 @@ public final class AmazonAlasFeed implements Feed {
         void finish() throws SQLException {
             for (VulnerabilityRecord v : cves.records()) {
                 db.addVulnerability(v);
-            }
-        }
-    }
-
-    /** Fails with one line when a stream gives more than its limit. */
-    private static final class Capped extends FilterInputStream {
-        private final long limit;
-        private final String display;
-        private long read;
-
-        Capped(InputStream in, long limit, String display) {
-            super(in);
-            this.limit = limit;
-            this.display = display;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
-
-        private void count(int n) {
-            read += n;
-            if (read > limit) {
-                throw new KensaException(display + ": larger than " + limit + " bytes, not an updateinfo.xml");
             }
         }
     }

@@ -2,8 +2,9 @@ package io.kensa.db.feed.rubysec;
 
 import io.kensa.core.KensaException;
 import io.kensa.db.feed.Feed;
-import io.kensa.db.feed.FeedFiles;
+import io.kensa.db.feed.FeedArchives;
 import io.kensa.db.feed.FeedResult;
+import io.kensa.db.feed.FeedText;
 import io.kensa.db.feed.FeedWarnings;
 import io.kensa.db.store.DatabaseWriter;
 
@@ -42,7 +43,7 @@ public final class RubysecFeed implements Feed {
 
     @Override
     public String source() {
-        return ZIP + ", " + CHECKOUT + "/";
+        return CHECKOUT + "{.zip,/}";
     }
 
     @Override
@@ -55,15 +56,18 @@ public final class RubysecFeed implements Feed {
     public FeedResult load(Path feedsDir, DatabaseWriter db, FeedWarnings warnings) throws IOException, SQLException {
         Loader loader = new Loader(db, warnings);
         Path checkout = feedsDir.resolve(CHECKOUT);
+        String read;
         if (Files.isDirectory(checkout.resolve("gems"))) {
-            FeedFiles.directory(checkout, CHECKOUT + "/", Loader::wanted, MAX_FILE_BYTES, warnings,
+            read = CHECKOUT + "/";
+            FeedArchives.directory(checkout, read, Loader::wanted, MAX_FILE_BYTES, warnings,
                     (name, bytes) -> loader.file(CHECKOUT + "/" + name, name, bytes));
         } else {
-            FeedFiles.zip(feedsDir.resolve(ZIP), ZIP, Loader::wanted, MAX_FILE_BYTES, warnings,
+            read = ZIP;
+            FeedArchives.zip(feedsDir.resolve(ZIP), ZIP, Loader::wanted, MAX_FILE_BYTES, warnings,
                     (name, bytes) -> loader.file(ZIP + "!" + name, name, bytes));
         }
         if (loader.records == 0 && loader.failed == 0) {
-            throw new KensaException(source().split(",")[0] + ": no advisories (expected gems/<gem>/<id>.yml)");
+            throw new KensaException(read + ": no advisories (expected gems/<gem>/<id>.yml)");
         }
         if (loader.rubies > 0) {
             warnings.add("rubies/", loader.rubies + " Ruby interpreter advisories passed over (no interpreter"
@@ -104,12 +108,12 @@ public final class RubysecFeed implements Feed {
                 a = RubysecAdvisory.parse(bytes, m.group(2));
             } catch (IllegalArgumentException e) {
                 failed++;
-                warnings.add(where, FeedFiles.printable(e.getMessage()) + ", skipped");
+                warnings.add(where, FeedText.printable(e.getMessage()) + ", skipped");
                 return;
             } catch (IOException e) {
                 failed++;
                 String message = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
-                warnings.add(where, "not YAML (" + FeedFiles.printable(message) + "), skipped");
+                warnings.add(where, "not YAML (" + FeedText.printable(message) + "), skipped");
                 return;
             }
             if (a == null) {
@@ -119,7 +123,7 @@ public final class RubysecFeed implements Feed {
             }
             if (!a.affectedPackage().packageName().equals(m.group(1))) {
                 warnings.add(where, "gem '" + a.affectedPackage().packageName() + "' in the folder of '"
-                        + FeedFiles.printable(m.group(1)) + "' (the file's gem is used)");
+                        + FeedText.printable(m.group(1)) + "' (the file's gem is used)");
             }
             db.addAdvisory(a.affectedPackage());
             db.addVulnerability(a.vulnerability());

@@ -1,6 +1,6 @@
 package io.kensa.db.feed.ubuntu;
 
-import io.kensa.db.feed.FeedFiles;
+import io.kensa.db.feed.FeedText;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -73,12 +73,14 @@ final class TrackerText {
                 String release = key.substring(0, underscore);
                 String pkg = key.substring(underscore + 1);
                 if (!RELEASE.matcher(release).matches() || !PACKAGE.matcher(pkg).matches()) {
-                    throw new IllegalArgumentException("line " + lineNo + ": '" + clip(key)
+                    throw new IllegalArgumentException("line " + lineNo + ": '"
+                            + FeedText.printable(FeedText.clip(key))
                             + "' is not <release>_<package>");
                 }
                 Matcher m = STATUS.matcher(value);
                 if (!m.matches()) {
-                    throw new IllegalArgumentException("line " + lineNo + ": '" + clip(value)
+                    throw new IllegalArgumentException("line " + lineNo + ": '"
+                            + FeedText.printable(FeedText.clip(value))
                             + "' is not '<status> (<note>)'");
                 }
                 statusLines.add(new String[] {release, pkg, m.group(1), blankToNull(m.group(2))});
@@ -132,9 +134,5 @@ final class TrackerText {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    private static String clip(String s) {
-        return FeedFiles.printable(s.length() > 80 ? s.substring(0, 80) + "…" : s);
     }
 }

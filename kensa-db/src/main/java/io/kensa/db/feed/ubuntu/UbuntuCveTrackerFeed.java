@@ -2,8 +2,10 @@ package io.kensa.db.feed.ubuntu;
 
 import io.kensa.core.KensaException;
 import io.kensa.db.feed.Feed;
+import io.kensa.db.feed.FeedArchives;
 import io.kensa.db.feed.FeedFiles;
 import io.kensa.db.feed.FeedResult;
+import io.kensa.db.feed.FeedText;
 import io.kensa.db.feed.FeedWarnings;
 import io.kensa.db.model.AffectedPackage;
 import io.kensa.db.store.DatabaseWriter;
@@ -13,12 +15,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -53,7 +53,7 @@ public final class UbuntuCveTrackerFeed implements Feed {
 
     @Override
     public String source() {
-        return "ubuntu/ubuntu-cve-tracker*.zip, ubuntu/ubuntu-cve-tracker/{active,retired}/";
+        return CHECKOUT + "{*.zip,/{active,retired}/}";
     }
 
     @Override
@@ -61,11 +61,7 @@ public final class UbuntuCveTrackerFeed implements Feed {
         if (feedsDir == null) {
             return false;
         }
-        try {
-            return Files.isDirectory(feedsDir.resolve(CHECKOUT).resolve("active")) || !zips(feedsDir).isEmpty();
-        } catch (IOException e) {
-            return false;
-        }
+        return Files.isDirectory(feedsDir.resolve(CHECKOUT).resolve("active")) || !zips(feedsDir).isEmpty();
     }
 
     @Override
@@ -74,15 +70,16 @@ public final class UbuntuCveTrackerFeed implements Feed {
         for (String folder : List.of("active", "retired")) {
             Path dir = feedsDir.resolve(CHECKOUT).resolve(folder);
             if (Files.isDirectory(dir)) {
-                FeedFiles.directory(dir, CHECKOUT + "/" + folder + "/",
+                FeedArchives.directory(dir, CHECKOUT + "/" + folder + "/",
                         name -> CVE_FILE.matcher(name).matches(), MAX_FILE_BYTES, warnings,
                         (name, bytes) -> loader.text(CHECKOUT + "/" + folder + "/" + name, bytes));
             }
         }
         for (Path zip : zips(feedsDir)) {
             String display = DIR + "/" + zip.getFileName();
-            long entries = FeedFiles.zip(zip, display, name -> CVE_JSON.matcher(FeedFiles.fileName(name)).matches(),
-                    MAX_FILE_BYTES, warnings, (name, bytes) -> loader.json(display + "!" + name, bytes));
+            long entries = FeedArchives.zip(zip, display,
+                    name -> CVE_JSON.matcher(FeedArchives.fileName(name)).matches(), MAX_FILE_BYTES, warnings,
+                    (name, bytes) -> loader.json(display + "!" + name, bytes));
             if (entries == 0) {
                 throw new KensaException(display + ": no tracker records (expected CVE-*.json entries)");
             }
@@ -90,21 +87,8 @@ public final class UbuntuCveTrackerFeed implements Feed {
         return new FeedResult(loader.records, loader.newest);
     }
 
-    private static List<Path> zips(Path feedsDir) throws IOException {
-        Path dir = feedsDir.resolve(DIR);
-        List<Path> zips = new ArrayList<>();
-        if (!Files.isDirectory(dir)) {
-            return zips;
-        }
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, "ubuntu-cve-tracker*.zip")) {
-            s.forEach(p -> {
-                if (Files.isRegularFile(p)) {
-                    zips.add(p);
-                }
-            });
-        }
-        zips.sort(null);
-        return zips;
+    private static List<Path> zips(Path feedsDir) {
+        return FeedFiles.list(feedsDir, DIR, n -> n.startsWith("ubuntu-cve-tracker") && n.endsWith(".zip"));
     }
 
     /** Loads records one by one, remembering which CVEs are in and which unknown releases were reported. */
@@ -148,7 +132,7 @@ public final class UbuntuCveTrackerFeed implements Feed {
                 warnings.add(where, e.getMessage() + ", skipped");
                 return;
             } catch (IOException e) {
-                warnings.add(where, "not JSON (" + FeedFiles.printable(firstLine(e.getMessage())) + "), skipped");
+                warnings.add(where, "not JSON (" + FeedText.printable(firstLine(e.getMessage())) + "), skipped");
                 return;
             }
             add(where, cve);
@@ -156,7 +140,7 @@ public final class UbuntuCveTrackerFeed implements Feed {
 
         private void add(String where, TrackerCve cve) throws SQLException {
             if (!CVE_FILE.matcher(cve.candidate()).matches()) {
-                warnings.add(where, "candidate '" + FeedFiles.printable(cve.candidate()) + "' is not a CVE id, skipped");
+                warnings.add(where, "candidate '" + FeedText.printable(cve.candidate()) + "' is not a CVE id, skipped");
                 return;
             }
             if (!loaded.add(cve.candidate())) {
@@ -164,10 +148,10 @@ public final class UbuntuCveTrackerFeed implements Feed {
             }
             TrackerAdvisories.Rows rows = TrackerAdvisories.of(cve, release -> {
                 if (unknownReleases.add(release)) {
-                    warnings.add(where, "release '" + FeedFiles.printable(release)
+                    warnings.add(where, "release '" + FeedText.printable(release)
                             + "' is no known Ubuntu release, its lines skipped (reported once)");
                 }
-            }, problem -> warnings.add(where, FeedFiles.printable(problem)));
+            }, problem -> warnings.add(where, FeedText.printable(problem)));
             for (AffectedPackage p : rows.packages()) {
                 db.addAdvisory(p);
             }

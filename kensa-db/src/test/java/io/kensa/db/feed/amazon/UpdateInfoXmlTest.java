@@ -154,7 +154,7 @@ class UpdateInfoXmlTest {
         write("amazon/updateinfo.xml.gz", HEAD);
         assertThatThrownBy(() -> build(new AmazonAlasFeed(), dir.resolve("feeds"), dir.resolve("k.db")))
                 .isInstanceOf(KensaException.class)
-                .hasMessageStartingWith("feed amazon-alas: amazon/updateinfo.xml.gz: not gzip data");
+                .hasMessageStartingWith("feed amazon-alas: amazon/updateinfo.xml.gz: not a gzip file");
     }
 
     @Test
@@ -195,7 +195,7 @@ class UpdateInfoXmlTest {
         write("amazon/updateinfo.xml", big);
         assertThatThrownBy(() -> build(new AmazonAlasFeed(10_000), dir.resolve("feeds"), dir.resolve("k.db")))
                 .isInstanceOf(KensaException.class)
-                .hasMessage("feed amazon-alas: amazon/updateinfo.xml: larger than 10000 bytes, not an updateinfo.xml");
+                .hasMessage("feed amazon-alas: amazon/updateinfo.xml: larger than 10000 bytes (uncompressed); refused");
         assertThat(build(new AmazonAlasFeed(big.length()), dir.resolve("feeds"), dir.resolve("k.db")).records())
                 .as("within the bound").isEqualTo(1);
     }

@@ -28,11 +28,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The Java index of the corpus' feeds folder: {@code advisories/maven/sha1-index.tsv}, fetched from Maven Central. */
 class MavenSha1IndexFeedTest {
-    /** The Java index alone: these tests are about the builder and the index, not about the other feeds. */
-    static FeedRegistry mavenOnly() {
-        return new FeedRegistry(java.util.List.of(new MavenSha1IndexFeed()));
-    }
-
     @TempDir
     Path dir;
 
@@ -45,7 +40,8 @@ class MavenSha1IndexFeedTest {
     }
 
     private static FeedReport build(Path feeds, Path db) throws IOException {
-        BuildResult result = new DatabaseBuilder(mavenOnly()).build(feeds, db);
+        // this feed alone: the corpus folder holds other feeds, tested on their own
+        BuildResult result = new DatabaseBuilder(new FeedRegistry(List.of(new MavenSha1IndexFeed()))).build(feeds, db);
         assertThat(result.feeds()).hasSize(1);
         return result.feeds().getFirst();
     }
@@ -168,7 +164,7 @@ class MavenSha1IndexFeedTest {
         assertThat(new MavenSha1IndexFeed().presentIn(empty)).isFalse();
         assertThat(new MavenSha1IndexFeed().presentIn(advisories())).isTrue();
         assertThatThrownBy(() -> build(empty, dir.resolve("kensa.db"))).isInstanceOf(KensaException.class)
-                .hasMessage(empty + ": no feed found (expected any of: maven/sha1-index.tsv)");
+                .hasMessageStartingWith(empty + ": no feed found (expected any of: maven/sha1-index.tsv");
     }
 
     /** A feeds folder with the corpus index, {@code before} inserted after its header and {@code after} appended. */

@@ -16,7 +16,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class FeedFilesTest {
+/** Feeds served as many small files: a zip archive or a checkout folder, read with bounds. */
+class FeedArchivesTest {
     @TempDir
     Path dir;
 
@@ -31,7 +32,7 @@ class FeedFilesTest {
         Files.createSymbolicLink(dir.resolve("feed/linked-dir"), dir);
         List<String> seen = new ArrayList<>();
         FeedWarnings warnings = new FeedWarnings();
-        long n = FeedFiles.directory(dir.resolve("feed"), "feed/", name -> true, 10, warnings,
+        long n = FeedArchives.directory(dir.resolve("feed"), "feed/", name -> true, 10, warnings,
                 (name, bytes) -> seen.add(name + "=" + new String(bytes, StandardCharsets.UTF_8)));
         assertThat(seen).containsExactly("1.txt=one", "b/2.txt=two");
         assertThat(n).isEqualTo(2);
@@ -50,7 +51,7 @@ class FeedFilesTest {
         assertThat(Files.size(zip)).isLessThan(100_000);
         List<String> seen = new ArrayList<>();
         FeedWarnings warnings = new FeedWarnings();
-        FeedFiles.zip(zip, "f.zip", name -> name.endsWith(".json"), 1 << 20, warnings,
+        FeedArchives.zip(zip, "f.zip", name -> name.endsWith(".json"), 1 << 20, warnings,
                 (name, bytes) -> seen.add(name + ":" + bytes.length));
         assertThat(seen).containsExactly("../../escape.json:2", "a.json:7");
         assertThat(warnings.first()).containsExactly("f.zip!bomb.json: larger than 1048576 bytes, skipped");
@@ -60,7 +61,7 @@ class FeedFilesTest {
     @Test
     void aFileThatIsNoZipIsOneLine() throws Exception {
         Path notZip = Files.writeString(dir.resolve("x.zip"), "line one\nline two\n");
-        assertThatThrownBy(() -> FeedFiles.zip(notZip, "x.zip", n -> true, 10, new FeedWarnings(), (n, b) -> { }))
+        assertThatThrownBy(() -> FeedArchives.zip(notZip, "x.zip", n -> true, 10, new FeedWarnings(), (n, b) -> { }))
                 .isInstanceOf(KensaException.class).hasMessageStartingWith("x.zip: not a zip archive")
                 .hasMessageNotContaining("\n");
     }
@@ -77,17 +78,15 @@ class FeedFilesTest {
             bytes[i] = (byte) (i * 31);
         }
         Files.write(zip, bytes);
-        assertThatThrownBy(() -> FeedFiles.zip(zip, "d.zip", n -> true, 1 << 20, new FeedWarnings(), (n, b) -> { }))
+        assertThatThrownBy(() -> FeedArchives.zip(zip, "d.zip", n -> true, 1 << 20, new FeedWarnings(), (n, b) -> { }))
                 .isInstanceOf(KensaException.class).hasMessageStartingWith("d.zip: damaged zip archive at a.json (")
                 .hasMessageNotContaining("\n");
     }
 
     @Test
-    void boundedReadsAndPrintableNames() throws Exception {
-        assertThat(FeedFiles.readAtMost(new ByteArrayInputStream(new byte[10]), 10)).hasSize(10);
-        assertThat(FeedFiles.readAtMost(new ByteArrayInputStream(new byte[11]), 10)).isNull();
-        assertThat(FeedFiles.printable("a\nb\u0000c")).isEqualTo("a?b?c");
-        assertThat(FeedFiles.printable("y".repeat(300))).hasSize(201).endsWith("…");
-        assertThat(FeedFiles.fileName("2024/CVE-2024-1.json")).isEqualTo("CVE-2024-1.json");
+    void boundedReadsAndEntryNames() throws Exception {
+        assertThat(FeedArchives.readAtMost(new ByteArrayInputStream(new byte[10]), 10)).hasSize(10);
+        assertThat(FeedArchives.readAtMost(new ByteArrayInputStream(new byte[11]), 10)).isNull();
+        assertThat(FeedArchives.fileName("2024/CVE-2024-1.json")).isEqualTo("CVE-2024-1.json");
     }
 }

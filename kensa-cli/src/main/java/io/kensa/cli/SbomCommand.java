@@ -1,0 +1,46 @@
+package io.kensa.cli;
+
+import io.kensa.analyze.sbom.SbomInventory;
+import io.kensa.analyze.sbom.SbomReader;
+import io.kensa.core.Artifact;
+import io.kensa.core.ScanReport;
+import io.kensa.match.filter.FilterOptions;
+import io.kensa.report.Reporter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+
+/** {@code kensa sbom FILE}: scan the packages an SBOM lists, with the same matching as an image scan. */
+@Command(name = "sbom", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Scan the packages of a CycloneDX or SPDX JSON SBOM (Kensa's, Trivy's, Syft's) for vulnerabilities.")
+final class SbomCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "FILE", description = "The SBOM (CycloneDX JSON or SPDX 2.x JSON).")
+    Path file;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() throws Exception {
+        PhaseTimings timings = new PhaseTimings();
+        Reporter reporter = common.output.reporter();
+        FilterOptions filterOptions = common.filters.options();
+        SbomInventory sbom = SbomReader.read(file);
+        ScanReport inventory = new ScanReport(Instant.now(),
+                new Artifact(sbom.name() != null ? sbom.name() : file.toString(), "sbom", null, null, sbom.os(), null),
+                java.util.List.of(), sbom.packages(), sbom.warnings());
+        VulnerabilityStep.Outcome outcome;
+        try (DbOptions.Opened db = common.db.open(common.cache.dir())) {
+            outcome = VulnerabilityStep.apply(inventory, common, filterOptions, db.advisories(), timings);
+        }
+        common.output.write(reporter, outcome.report());
+        timings.mark("report");
+        timings.print();
+        return outcome.exitCode();
+    }
+}

@@ -1,0 +1,57 @@
+package io.kensa.cli;
+
+import io.kensa.core.KensaException;
+import picocli.CommandLine.Option;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** {@code --scanners} and {@code --lang}: what a scan looks for, and the language of advisory texts. */
+final class ScannerOptions {
+    /** Every scanner name the flag accepts. */
+    static final List<String> KNOWN = List.of("vuln", "secret", "misconfig", "license", "malware");
+    /** The scanners this version runs; the others are accepted and reported as not run. */
+    static final Set<String> AVAILABLE = Set.of("vuln");
+    static final String DEFAULT = "vuln,secret";
+
+    @Option(names = "--scanners", paramLabel = "LIST", split = ",",
+            description = {"What to scan for: vuln, secret, misconfig, license,", "malware (default: " + DEFAULT + ")."})
+    List<String> scanners;
+
+    @Option(names = "--lang", paramLabel = "LANG", defaultValue = "en",
+            description = "Language of advisory titles where a feed has one (en, ja; default: ${DEFAULT-VALUE}).")
+    String lang;
+
+    /** The scanners asked for, checked. */
+    Set<String> selected() {
+        List<String> names = scanners == null ? List.of(DEFAULT.split(",")) : scanners;
+        Set<String> out = new LinkedHashSet<>();
+        for (String n : names) {
+            String s = n.trim().toLowerCase(Locale.ROOT);
+            if (s.isEmpty()) {
+                continue;
+            }
+            if (!KNOWN.contains(s)) {
+                throw new KensaException("unknown scanner '" + n.trim() + "' (expected any of: "
+                        + String.join(", ", KNOWN) + ")");
+            }
+            out.add(s);
+        }
+        return out;
+    }
+
+    /** True when the user named the scanners (rather than taking the default). */
+    boolean explicit() {
+        return scanners != null;
+    }
+
+    String language() {
+        String l = lang == null ? "en" : lang.trim().toLowerCase(Locale.ROOT);
+        if (!l.equals("en") && !l.equals("ja")) {
+            throw new KensaException("unknown --lang '" + lang + "' (expected en or ja)");
+        }
+        return l;
+    }
+}
