@@ -335,7 +335,7 @@ final class ComposerVersionNormalizer {
     }
 
     /** PHP's {@code trim}: spaces, tabs, newlines, carriage returns, NUL and vertical tabs. */
-    private static String phpTrim(String s) {
+    static String phpTrim(String s) {
         int from = 0;
         int to = s.length();
         while (from < to && isTrimmed(s.charAt(from))) {

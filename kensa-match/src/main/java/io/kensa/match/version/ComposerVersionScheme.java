@@ -38,6 +38,6 @@ public final class ComposerVersionScheme implements VersionScheme {
     /** The normal form, or the trimmed string when there is none. */
     static String comparable(String version) {
         String n = ComposerVersionNormalizer.normalize(version);
-        return n != null ? n : version.strip();
+        return n != null ? n : ComposerVersionNormalizer.phpTrim(version);
     }
 }

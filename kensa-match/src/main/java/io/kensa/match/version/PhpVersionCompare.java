@@ -7,11 +7,13 @@ package io.kensa.match.version;
  * {@code #}: any other word &lt; {@code dev} &lt; {@code alpha} = {@code a} &lt; {@code beta} = {@code b} &lt;
  * {@code RC} = {@code rc} &lt; {@code #} &lt; {@code pl} = {@code p} (a word takes the rank of the first of these
  * it starts with, so {@code patch} ranks as {@code p}). When one side runs out, the other wins if its next part is
- * a number, and otherwise ranks that part against {@code #}.
+ * a number, and otherwise ranks that part against {@code #}. The empty string is before every other, and a
+ * string that ends in a separator is before everything its parts are a prefix of ({@code 1.0- < 1.0 < 1.0.dev}).
  * <p>
- * One deviation: PHP keeps a string's first character even when it is not alphanumeric; here it separates like
- * any other (no Composer version starts so), which keeps the order transitive. Numbers of any length compare
- * exactly (PHP saturates above 2^63-1).
+ * Like PHP, a first character that is not alphanumeric is kept, as the start of a word ({@code -beta} is one
+ * unknown word). Two deviations, which keep the order transitive: a string starting with {@code #} is read like any
+ * other (PHP then splits it on dots only, and its {@code #} words tie with every number); numbers of any length
+ * compare exactly (PHP saturates above 2^63-1).
  */
 final class PhpVersionCompare {
     private static final int NUMBER = 4;
@@ -20,14 +22,22 @@ final class PhpVersionCompare {
     }
 
     static int compare(String a, String b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return Boolean.compare(!a.isEmpty(), !b.isEmpty());
+        }
         int i = 0;
         int j = 0;
         while (true) {
-            i = skipSeparators(a, i);
-            j = skipSeparators(b, j);
+            i = partStart(a, i);
+            j = partStart(b, j);
             boolean aEnd = i >= a.length();
             boolean bEnd = j >= b.length();
             if (aEnd || bEnd) {
+                boolean aCut = aEnd && endsWithSeparator(a);
+                boolean bCut = bEnd && endsWithSeparator(b);
+                if (aCut || bCut) {
+                    return Boolean.compare(!aCut, !bCut);
+                }
                 if (aEnd && bEnd) {
                     return 0;
                 }
@@ -56,8 +66,8 @@ final class PhpVersionCompare {
      * rank): their words in plain string order, part by part. A tie-break, not part of PHP's order.
      */
     static int compareWords(String a, String b) {
-        int i = skipSeparators(a, 0);
-        int j = skipSeparators(b, 0);
+        int i = partStart(a, 0);
+        int j = partStart(b, 0);
         while (i < a.length() && j < b.length()) {
             int ie = partEnd(a, i);
             int je = partEnd(b, j);
@@ -67,8 +77,8 @@ final class PhpVersionCompare {
                     return Integer.signum(c);
                 }
             }
-            i = skipSeparators(a, ie);
-            j = skipSeparators(b, je);
+            i = partStart(a, ie);
+            j = partStart(b, je);
         }
         return Boolean.compare(i < a.length(), j < b.length());
     }
@@ -105,6 +115,29 @@ final class PhpVersionCompare {
         return to - from >= prefix.length() && s.startsWith(prefix, from);
     }
 
+    /**
+     * A string that ends in a separator ({@code 1.0-}, or just {@code .}, which PHP also reads as an empty word):
+     * PHP then compares an empty rest, which is before anything, even another empty rest (here equal to it, so the
+     * order stays reflexive).
+     */
+    private static boolean endsWithSeparator(String s) {
+        char last = s.charAt(s.length() - 1);
+        return !isAlphanumeric(last) && (s.length() > 1 || last == '.' || last == '#');
+    }
+
+    /** Where the part at or after {@code p} starts (the length when there is none). */
+    private static int partStart(String s, int p) {
+        if (p == 0 && leadingGlyph(s)) {
+            return 0;
+        }
+        return skipSeparators(s, p);
+    }
+
+    /** A first character that PHP keeps though it is not alphanumeric. */
+    private static boolean leadingGlyph(String s) {
+        return !s.isEmpty() && !isAlphanumeric(s.charAt(0)) && s.charAt(0) != '#';
+    }
+
     private static int skipSeparators(String s, int p) {
         while (p < s.length() && !isAlphanumeric(s.charAt(p))) {
             p++;
@@ -114,6 +147,9 @@ final class PhpVersionCompare {
 
     private static int partEnd(String s, int p) {
         boolean digit = Digits.isDigit(s.charAt(p));
+        if (p == 0 && leadingGlyph(s)) {
+            digit = false;
+        }
         int e = p + 1;
         while (e < s.length() && isAlphanumeric(s.charAt(e)) && Digits.isDigit(s.charAt(e)) == digit) {
             e++;

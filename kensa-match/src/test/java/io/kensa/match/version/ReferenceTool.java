@@ -69,8 +69,11 @@ final class ReferenceTool {
         pb.environment().putAll(env);
         try {
             Process process = pb.start();
-            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
-            CompletableFuture<List<String>> out = CompletableFuture.supplyAsync(() -> lines(process));
+            // own threads, not the common pool: with one worker there (2 cores) the two readers would deadlock
+            CompletableFuture<String> err = new CompletableFuture<>();
+            CompletableFuture<List<String>> out = new CompletableFuture<>();
+            Thread.ofPlatform().daemon().start(() -> err.complete(readAll(process.getErrorStream())));
+            Thread.ofPlatform().daemon().start(() -> out.complete(lines(process)));
             try (Writer w = process.outputWriter(StandardCharsets.UTF_8)) {
                 for (String line : input) {
                     w.write(line);
