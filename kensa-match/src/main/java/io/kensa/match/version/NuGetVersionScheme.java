@@ -7,7 +7,8 @@ import java.util.List;
  * <ul>
  * <li>Valid ({@code NuGetVersion.TryParse}): surrounding whitespace; 1 to 4 numbers ({@code System.Version}, each
  * 0 to 2^31-1, leading zeros allowed); then optionally {@code -} and {@code .}-separated release labels of
- * {@code [0-9A-Za-z-]} (numeric ones without leading zeros); then optionally {@code +} and metadata.</li>
+ * {@code [0-9A-Za-z-]} (numeric ones without leading zeros); then optionally {@code +} and metadata of the same
+ * characters.</li>
  * <li>Order: the four numbers, a missing one being 0 ({@code 1.0 == 1.0.0 == 1.0.0.0}); a prerelease before its
  * release; release labels one by one: two labels that are 32-bit integers numerically, an integer before a
  * non-integer, otherwise case-insensitively ({@code 1.0.0-BETA == 1.0.0-beta}); a longer list after its prefix.
@@ -77,11 +78,8 @@ public final class NuGetVersionScheme implements VersionScheme {
         int start = 0;
         for (int i = 0; i <= numbersPart.length(); i++) {
             if (i == numbersPart.length() || numbersPart.charAt(i) == '.') {
-                if (count == 4 || !Digits.all(numbersPart, start, i)) {
-                    return null;
-                }
-                String n = numbersPart.substring(start, i);
-                if (Digits.compare(n, INT_MAX) > 0) {
+                String n = component(numbersPart, start, i);
+                if (count == 4 || n == null) {
                     return null;
                 }
                 numbers[count++] = n;
@@ -98,6 +96,28 @@ public final class NuGetVersionScheme implements VersionScheme {
         return new Parsed(numbers, labels);
     }
 
+    /**
+     * A {@code System.Version} component: digits, with spaces or tabs around them allowed ({@code int.TryParse}'s
+     * {@code NumberStyles.Integer}; a sign cannot occur, NuGet cuts the version at {@code -} and {@code +}), at most
+     * 2^31-1; its digits, or null.
+     */
+    private static String component(String s, int from, int to) {
+        while (from < to && isDotNetSpace(s.charAt(from))) {
+            from++;
+        }
+        while (to > from && isDotNetSpace(s.charAt(to - 1))) {
+            to--;
+        }
+        if (!Digits.all(s, from, to) || Digits.compare(s, from, to, INT_MAX, 0, INT_MAX.length()) > 0) {
+            return null;
+        }
+        return s.substring(from, to);
+    }
+
+    private static boolean isDotNetSpace(char c) {
+        return c == ' ' || (c >= '\t' && c <= '\r');
+    }
+
     private static boolean validMetadata(String s, int from) {
         List<String> ids = SemVer.identifiers(s, from, s.length(), false);
         return ids != null;
@@ -105,13 +125,13 @@ public final class NuGetVersionScheme implements VersionScheme {
 
     /** NuGet's label order: both 32-bit integers numerically, an integer first, otherwise ignoring case. */
     private static int compareLabel(String a, String b) {
-        boolean an = isInt32(a);
-        boolean bn = isInt32(b);
-        if (an && bn) {
-            return Digits.compare(a, b);
+        Long an = int32(a);
+        Long bn = int32(b);
+        if (an != null && bn != null) {
+            return Long.compare(an, bn);
         }
-        if (an != bn) {
-            return an ? -1 : 1;
+        if ((an != null) != (bn != null)) {
+            return an != null ? -1 : 1;
         }
         int n = Math.min(a.length(), b.length());
         for (int i = 0; i < n; i++) {
@@ -123,8 +143,25 @@ public final class NuGetVersionScheme implements VersionScheme {
         return Integer.compare(a.length(), b.length());
     }
 
-    private static boolean isInt32(String s) {
-        return Digits.all(s) && Digits.compare(s, INT_MAX) <= 0;
+    /**
+     * The label as {@code int.TryParse} reads it (labels hold only {@code [0-9A-Za-z-]}, so the only sign possible is
+     * a leading {@code -}: label {@code -1} is the number -1), or null when it is no 32-bit integer.
+     */
+    private static Long int32(String s) {
+        int from = s.startsWith("-") ? 1 : 0;
+        if (!Digits.all(s, from, s.length())) {
+            return null;
+        }
+        int p = from;
+        while (p < s.length() - 1 && s.charAt(p) == '0') {
+            p++;
+        }
+        if (s.length() - p > 10) {
+            return null;
+        }
+        long v = Long.parseLong(s.substring(p));
+        v = from == 1 ? -v : v;
+        return v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE ? v : null;
     }
 
     private static char upper(char c) {

@@ -65,7 +65,7 @@ class GoVersionSchemeTest {
 
     @Test
     void isATotalOrderOnRealGoVersions() {
-        SchemeProperties.assertTotalOrder(go, OsvVersions.of("Go").sample(2000, 17));
+        SchemeProperties.assertTotalOrder(go, OsvVersions.of("Go").sample(3000, 17));
     }
 
     /**
@@ -79,7 +79,15 @@ class GoVersionSchemeTest {
         String goroot = ReferenceTool.exec(List.of(goTool.toString(), "env", "GOROOT"), Map.of(), List.of()).getFirst();
         Path semver = ReferenceTool.requireFile(Path.of(goroot, "src/cmd/vendor/golang.org/x/mod/semver"), "golang-go");
         Files.createDirectories(dir.resolve("src/golang.org/x/mod"));
-        Files.createSymbolicLink(dir.resolve("src/golang.org/x/mod/semver"), semver);
+        Path link = Files.createSymbolicLink(dir.resolve("src/golang.org/x/mod/semver"), semver);
+        try {
+            crossCheck(goTool, dir);
+        } finally {
+            Files.delete(link);
+        }
+    }
+
+    private void crossCheck(Path goTool, Path dir) throws IOException {
         Files.createDirectories(dir.resolve("src/oracle"));
         Files.writeString(dir.resolve("src/oracle/main.go"), """
                 package main
