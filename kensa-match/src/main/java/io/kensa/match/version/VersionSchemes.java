@@ -13,6 +13,8 @@ public final class VersionSchemes {
     private static final List<VersionScheme> ALL = List.of(
             // operating systems
             // languages
+            new MavenVersionScheme(), new NpmVersionScheme(), new Pep440VersionScheme(), new GoVersionScheme(),
+            new CargoVersionScheme(), new RubyGemsVersionScheme(), new ComposerVersionScheme(), new NuGetVersionScheme()
     );
     private static final Map<String, VersionScheme> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(VersionScheme::name, Function.identity()));
