@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 /** Every version scheme, and which one a namespace of the vulnerability database uses. */
 public final class VersionSchemes {
     private static final List<VersionScheme> ALL = List.of(
-            // operating systems
+            new DpkgVersionScheme(), new RpmVersionScheme(), new ApkVersionScheme() // operating systems
             // languages
             new MavenVersionScheme(), new NpmVersionScheme(), new Pep440VersionScheme(), new GoVersionScheme(),
             new CargoVersionScheme(), new RubyGemsVersionScheme(), new ComposerVersionScheme(), new NuGetVersionScheme()
