@@ -11,11 +11,12 @@ import java.util.stream.Collectors;
 /** Every version scheme, and which one a namespace of the vulnerability database uses. */
 public final class VersionSchemes {
     private static final List<VersionScheme> ALL = List.of(
-            new DpkgVersionScheme(), new RpmVersionScheme(), new ApkVersionScheme() // operating systems
+            // operating systems
+            new DpkgVersionScheme(), new RpmVersionScheme(), new ApkVersionScheme(),
             // languages
             new MavenVersionScheme(), new NpmVersionScheme(), new Pep440VersionScheme(), new GoVersionScheme(),
-            new CargoVersionScheme(), new RubyGemsVersionScheme(), new ComposerVersionScheme(), new NuGetVersionScheme()
-    );
+            new CargoVersionScheme(), new RubyGemsVersionScheme(), new ComposerVersionScheme(),
+            new NuGetVersionScheme());
     private static final Map<String, VersionScheme> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(VersionScheme::name, Function.identity()));
 
