@@ -43,6 +43,9 @@ public final class HtmlReporter implements Reporter {
             th,td{border-bottom:1px solid #d0d7de;padding:.3rem .5rem;text-align:left;vertical-align:top}
             th{background:#f6f8fa;cursor:pointer;white-space:nowrap;position:sticky;top:0}
             td.num{text-align:right;font-variant-numeric:tabular-nums}
+            td.nowrap{white-space:nowrap}
+            li[data-severity=CRITICAL] strong{color:#8b0000}li[data-severity=HIGH] strong{color:#d1242f}
+            li[data-severity=MEDIUM] strong{color:#bc4c00}li[data-severity=LOW] strong{color:#9a6700}
             .sev{font-weight:600;border-radius:4px;padding:0 .35rem;white-space:nowrap}
             .sev-CRITICAL{background:#8b0000;color:#fff}.sev-HIGH{background:#d1242f;color:#fff}
             .sev-MEDIUM{background:#fb8f44;color:#1b1f23}.sev-LOW{background:#f2cc60;color:#1b1f23}
@@ -179,7 +182,7 @@ public final class HtmlReporter implements Reporter {
         html.open("tr", "class", "finding", "data-id", f.id());
         html.open("td", "data-sort", Integer.toString(f.severity().ordinal()))
                 .element("span", f.severity().name(), "class", "sev sev-" + f.severity().name()).close("td");
-        html.open("td");
+        html.open("td", "class", "nowrap");
         var url = WebLinks.http(f.primaryUrl());
         if (url.isPresent()) {
             html.element("a", f.id(), "href", url.get(), "rel", "noopener noreferrer");
@@ -188,8 +191,8 @@ public final class HtmlReporter implements Reporter {
         }
         html.close("td");
         html.element("td", packageName);
-        html.element("td", f.installedVersion());
-        html.element("td", String.join(", ", f.fixedVersions()));
+        html.element("td", f.installedVersion(), "class", "nowrap");
+        html.element("td", String.join(", ", f.fixedVersions()), "class", "nowrap");
         html.element("td", f.status() == null ? "" : f.status().wireName());
         html.element("td", f.epss() == null ? "" : String.format(Locale.ROOT, "%.5f", f.epss()),
                 "class", "num", "data-sort", f.epss() == null ? "-1" : Double.toString(f.epss()));
@@ -199,7 +202,8 @@ public final class HtmlReporter implements Reporter {
             html.element("td", "");
         }
         html.element("td", target);
-        html.element("td", f.title() == null ? "" : f.title());
+        html.element("td", f.title() != null && !f.title().isBlank() ? f.title()
+                : io.kensa.report.vuln.Texts.clip(f.description() == null ? "" : f.description(), 140));
         html.close("tr").newline();
     }
 
