@@ -124,7 +124,7 @@ class KensaDatabaseLookupTest {
             assertThat(db.aliases("CVE-2021-44228")).containsExactly("DLA-2842-1-not-really", "GHSA-jfh8-c2jp-5v3q");
             assertThat(db.aliases("DLA-2842-1-not-really")).as("not transitive").isEqualTo(Set.of("CVE-2021-44228"));
             assertThat(db.aliases("CVE-0000-0000")).isEmpty();
-            assertThat(db.aliases(null)).isEmpty();
+            assertThat(db.aliases((String) null)).isEmpty();
         }
     }
 
