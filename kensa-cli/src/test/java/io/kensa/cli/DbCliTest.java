@@ -63,7 +63,7 @@ class DbCliTest {
                 .contains("database:       " + db.toAbsolutePath() + "\n")
                 .contains("size:           ")
                 .contains("(" + String.format("%,d", Files.size(db)) + " bytes)")
-                .contains("schema version: 1\n")
+                .contains("schema version: " + io.kensa.db.store.Schema.VERSION + "\n")
                 .containsPattern("built:          \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ \\(just now\\) by kensa ")
                 .contains("java index:     2,406 jars\n")
                 .contains("feeds:\n  maven-sha1-index: 2,406 records, data of ")
