@@ -43,6 +43,8 @@ public final class ApkVersionScheme implements VersionScheme {
     // suffix values, in apk's order: below NONE are pre-releases
     private static final int SUFFIX_INVALID = 0;
     private static final int SUFFIX_NONE = 5;
+    /** The suffixes in apk's order; a suffix's value is its index, 0 (invalid) and 5 (none) are not spelled. */
+    private static final String[] SUFFIXES = {null, "alpha", "beta", "pre", "rc", null, "cvs", "svn", "git", "hg", "p"};
 
     @Override
     public String name() {
@@ -232,9 +234,6 @@ public final class ApkVersionScheme implements VersionScheme {
             }
         }
     }
-
-    /** The suffixes in apk's order; a suffix's value is its index, 0 (invalid) and 5 (none) are not spelled. */
-    private static final String[] SUFFIXES = {null, "alpha", "beta", "pre", "rc", null, "cvs", "svn", "git", "hg", "p"};
 
     /** alpha 1, beta 2, pre 3, rc 4, (none 5), cvs 6, svn 7, git 8, hg 9, p 10; 0 for anything else. */
     private static int suffixValue(String s, int from, int to) {

@@ -69,7 +69,7 @@ class DpkgAgainstDpkgTest {
     }
 
     @Test
-    void tableCasesOrderAsDpkgAndFallbackCasesAreRefusedByDpkg(@TempDir Path dir) throws IOException {
+    void theTableCasesAreWhatDpkgSaysAndTheFallbackCasesAreRefusedByDpkg(@TempDir Path dir) throws IOException {
         List<OrderCase> cases = DpkgVersionSchemeTest.CASES;
         List<String> relations = dpkgCompare(dir, cases.stream().map(c -> List.of(c.a(), c.b())).toList());
         for (int i = 0; i < cases.size(); i++) {
