@@ -60,6 +60,9 @@ final class AffectedCodec {
                 versions = List.copyOf(fields.subList(1, fields.size()));
                 continue;
             }
+            if (!type.equals("ECOSYSTEM") && !type.equals("SEMVER")) {
+                throw new IllegalArgumentException("unknown range type '" + type + "'");
+            }
             List<RangeEvent> events = new ArrayList<>(fields.size() - 1);
             for (int i = 1; i < fields.size(); i++) {
                 String f = fields.get(i);

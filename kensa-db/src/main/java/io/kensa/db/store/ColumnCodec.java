@@ -12,7 +12,7 @@ import java.util.List;
  * inside a value (never in the data these columns hold) are written as {@code ?}, so a value cannot break the
  * framing.
  */
-final class ColumnCodec {
+public final class ColumnCodec {
     static final char RECORD = '\u001e';
     static final char FIELD = '\u001f';
 
@@ -34,7 +34,8 @@ final class ColumnCodec {
         return b.toString();
     }
 
-    static List<String> strings(String column) {
+    /** The list of strings a column holds (empty for null). */
+    public static List<String> strings(String column) {
         return column == null || column.isEmpty() ? List.of() : List.copyOf(split(column, RECORD));
     }
 
@@ -55,7 +56,8 @@ final class ColumnCodec {
         return b.toString();
     }
 
-    static List<CvssScore> cvss(String column) {
+    /** The CVSS scores a column holds (empty for null); IllegalArgumentException when it is damaged. */
+    public static List<CvssScore> cvss(String column) {
         if (column == null || column.isEmpty()) {
             return List.of();
         }

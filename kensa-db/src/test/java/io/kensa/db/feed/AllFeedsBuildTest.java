@@ -96,7 +96,7 @@ class AllFeedsBuildTest {
     void everyFeedOfTheCorpusLoadsWithoutAWarning() throws IOException {
         assertThat(built.feeds()).extracting(FeedReport::id).containsExactly("maven-sha1-index", "osv-maven", "osv-npm",
                 "osv-pypi", "osv-go", "osv-crates-io", "osv-rubygems", "osv-packagist", "osv-nuget", "osv-debian",
-                "osv-redhat", "osv-suse", "alpine-secdb");
+                "osv-redhat", "osv-suse", "alpine-secdb", "nvd", "kev", "epss", "cwe", "jvn");
         assertThat(built.feeds()).allSatisfy(f -> assertThat(f.warningCount()).as(f.id()).isZero());
         // records loaded: the README's counts, withdrawn ones (17 Go, 10 PyPI, 13 crates.io) left out
         Map<String, Long> records = built.feeds().stream().collect(Collectors.toMap(FeedReport::id, FeedReport::records,
