@@ -59,9 +59,8 @@ class DbCliTest {
         Cli.Result r = Cli.run("db", "build", "--feeds", advisories(), "--output", db.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.err()).isEmpty();
-        // a line per feed of the corpus folder, then the file written
-        assertThat(r.out().lines().toList()).hasSizeGreaterThan(2)
-                .contains("kev: 1,404 records from kev/known_exploited_vulnerabilities.{json,csv} (data of 2025-08-25)");
+        // a line per feed of the folder (here the Java index alone), then the file written
+        assertThat(r.out().lines().toList()).hasSize(2);
         assertThat(r.out()).startsWith("maven-sha1-index: 2,406 records from maven/sha1-index.tsv (data of ")
                 .containsPattern("\nwrote " + java.util.regex.Pattern.quote(db.toAbsolutePath().toString())
                         + ": \\d+\\.\\d [KM]iB in \\d+\\.\\d\\d s\n");

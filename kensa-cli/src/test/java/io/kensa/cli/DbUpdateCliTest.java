@@ -2,6 +2,7 @@ package io.kensa.cli;
 
 import io.kensa.db.build.DatabaseBuilder;
 import io.kensa.db.feed.FeedRegistry;
+import io.kensa.db.feed.maven.MavenSha1IndexFeed;
 import io.kensa.db.store.KensaDatabase;
 import io.kensa.image.registry.LocalRegistry;
 import io.kensa.image.testing.Corpus;
@@ -60,7 +61,7 @@ class DbUpdateCliTest {
 
     private Path build(String name, Instant at) throws IOException {
         Path db = dir.resolve(name);
-        new DatabaseBuilder(FeedRegistry.defaults(), Clock.fixed(at, ZoneOffset.UTC), r -> { })
+        new DatabaseBuilder(new FeedRegistry(java.util.List.of(new MavenSha1IndexFeed())), Clock.fixed(at, ZoneOffset.UTC), r -> { })
                 .build(Corpus.root().resolve("advisories"), db);
         return db;
     }
