@@ -15,7 +15,7 @@ import java.nio.file.StandardCopyOption;
 /** {@code --format} and {@code --output}: the report is written whole, or not at all. */
 final class OutputOptions {
     @Option(names = {"-f", "--format"}, defaultValue = "table", paramLabel = "FORMAT",
-            description = "Report format: table, json, cyclonedx, spdx-json (default: ${DEFAULT-VALUE}).")
+            description = "Report format: table, json, cyclonedx, spdx-json, sarif, junit, gitlab, html (default: ${DEFAULT-VALUE}).")
     String format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")

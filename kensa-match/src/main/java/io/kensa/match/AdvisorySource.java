@@ -22,8 +22,8 @@ public interface AdvisorySource {
     /** What each feed says about each of {@code ids}; ids without a record are absent. */
     Map<String, List<VulnerabilityRecord>> vulnerabilities(Collection<String> ids);
 
-    /** The ids that name the same vulnerability as {@code id} (direct aliases, both directions). */
-    Set<String> aliases(String id);
+    /** The ids that name the same vulnerability as each of {@code ids} (direct aliases, both directions). */
+    Map<String, Set<String>> aliases(Collection<String> ids);
 
     /** KEV entries of those of {@code cves} in the catalog. */
     Map<String, KevEntry> kev(Collection<String> cves);

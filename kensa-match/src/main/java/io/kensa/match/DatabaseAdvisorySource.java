@@ -38,8 +38,8 @@ public final class DatabaseAdvisorySource implements AdvisorySource {
     }
 
     @Override
-    public Set<String> aliases(String id) {
-        return database.aliases(id);
+    public Map<String, Set<String>> aliases(Collection<String> ids) {
+        return database.aliases(ids);
     }
 
     @Override

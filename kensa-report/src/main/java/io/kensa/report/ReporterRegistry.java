@@ -20,8 +20,12 @@ public final class ReporterRegistry {
         return new ReporterRegistry(List.of(
                 new TableReporter(),
                 new JsonReporter(),
+                new io.kensa.report.sarif.SarifReporter(),
                 new io.kensa.report.cyclonedx.CycloneDxReporter(),
-                new io.kensa.report.spdx.SpdxReporter()));
+                new io.kensa.report.spdx.SpdxReporter(),
+                new io.kensa.report.junit.JUnitReporter(),
+                new io.kensa.report.gitlab.GitLabReporter(),
+                new io.kensa.report.html.HtmlReporter()));
     }
 
     public Reporter get(String format) {

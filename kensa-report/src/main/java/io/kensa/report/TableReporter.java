@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * A plain-text summary for people: the artifact, its layers, the OS packages, then the application packages with
- * where each was found (and whether it is a development dependency or belongs to an OS package).
+ * where each was found (and whether it is a development dependency or belongs to an OS package), then the
+ * vulnerabilities by target ({@link VulnerabilitySection}).
  */
 public final class TableReporter implements Reporter {
 
@@ -29,7 +30,8 @@ public final class TableReporter implements Reporter {
     public void write(ScanReport report, OutputStream out) throws IOException {
         PrintWriter w = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
         Artifact a = report.artifact();
-        w.println(a.name() + " (" + a.type() + (a.os() == null ? "" : ", " + a.os().family() + " " + a.os().version()) + ")");
+        w.println(TerminalText.printable(a.name() + " (" + a.type()
+                + (a.os() == null ? "" : ", " + a.os().family() + " " + a.os().version()) + ")"));
         if (a.digest() != null) {
             w.println("image id: " + a.digest());
         }
@@ -43,7 +45,7 @@ public final class TableReporter implements Reporter {
                 rows.add(new String[]{"L" + i++, shortId(l.diffId()), Long.toString(l.size()), l.cached() ? "yes" : "no",
                         clip(l.createdBy() == null ? "" : l.createdBy(), 70)});
             }
-            printTable(w, new String[]{"LAYER", "DIFF ID", "SIZE", "CACHED", "CREATED BY"}, rows);
+            TextTable.unbounded("LAYER", "DIFF ID", "SIZE", "CACHED", "CREATED BY").print(w, rows);
             w.println();
         }
         List<String[]> osRows = new ArrayList<>();
@@ -59,15 +61,16 @@ public final class TableReporter implements Reporter {
         }
         w.println("OS packages: " + osRows.size());
         if (!osRows.isEmpty()) {
-            printTable(w, new String[]{"TYPE", "NAME", "VERSION", "LAYER"}, osRows);
+            TextTable.unbounded("TYPE", "NAME", "VERSION", "LAYER").print(w, osRows);
         }
         if (!appRows.isEmpty()) {
             w.println();
             w.println("Application packages: " + appRows.size());
-            printTable(w, new String[]{"TYPE", "NAME", "VERSION", "LAYER", "NOTE", "PATH"}, appRows);
+            TextTable.unbounded("TYPE", "NAME", "VERSION", "LAYER", "NOTE", "PATH").print(w, appRows);
         }
+        VulnerabilitySection.write(report, w);
         for (String warning : report.warnings()) {
-            w.println("warning: " + warning);
+            w.println("warning: " + TerminalText.printable(warning));
         }
         w.flush();
     }
@@ -90,37 +93,6 @@ public final class TableReporter implements Reporter {
             return "";
         }
         return p.paths().getFirst() + (p.paths().size() > 1 ? " (+" + (p.paths().size() - 1) + ")" : "");
-    }
-
-    private static void printTable(PrintWriter w, String[] header, List<String[]> rows) {
-        int[] width = new int[header.length];
-        for (int c = 0; c < header.length; c++) {
-            width[c] = header[c].length();
-            for (String[] r : rows) {
-                width[c] = Math.max(width[c], r[c].length());
-            }
-        }
-        printRow(w, header, width);
-        String[] rule = new String[header.length];
-        for (int c = 0; c < header.length; c++) {
-            rule[c] = "-".repeat(width[c]);
-        }
-        printRow(w, rule, width);
-        rows.forEach(r -> printRow(w, r, width));
-    }
-
-    private static void printRow(PrintWriter w, String[] cells, int[] width) {
-        StringBuilder sb = new StringBuilder();
-        for (int c = 0; c < cells.length; c++) {
-            if (c > 0) {
-                sb.append("  ");
-            }
-            sb.append(cells[c]);
-            if (c < cells.length - 1) {
-                sb.append(" ".repeat(width[c] - cells[c].length()));
-            }
-        }
-        w.println(sb.toString().stripTrailing());
     }
 
     private static String shortId(String diffId) {

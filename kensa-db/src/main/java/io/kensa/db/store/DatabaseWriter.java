@@ -1,7 +1,5 @@
 package io.kensa.db.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kensa.core.KensaVersion;
 import io.kensa.core.MavenCoordinates;
 import io.kensa.core.vuln.EpssScore;
@@ -30,8 +28,6 @@ import java.util.Map;
  */
 public final class DatabaseWriter implements AutoCloseable {
     private static final int BATCH = 10_000;
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Connection connection;
     private final JavaIndexInserter javaIndex;
@@ -107,9 +103,9 @@ public final class DatabaseWriter implements AutoCloseable {
     /** What a feed says about a vulnerability; a second record of the same id, feed and language replaces the first. */
     public void addVulnerability(VulnerabilityRecord v) throws SQLException {
         vulnerabilities.add(v.id(), v.feed(), v.lang(), v.title(), v.description(),
-                v.severity() == null ? null : v.severity().name(), json(v.cvss()), json(v.cwes()),
-                v.published() == null ? null : v.published().toString(),
-                v.modified() == null ? null : v.modified().toString(), json(v.urls()));
+                v.severity() == null ? null : v.severity().name(), ColumnCodec.cvss(v.cvss()),
+                ColumnCodec.strings(v.cwes()), v.published() == null ? null : v.published().toString(),
+                v.modified() == null ? null : v.modified().toString(), ColumnCodec.strings(v.urls()));
     }
 
     /** Two ids of the same vulnerability (stored both ways; a pair already known, or an id with itself, is ignored). */
@@ -145,17 +141,6 @@ public final class DatabaseWriter implements AutoCloseable {
         try (PreparedStatement s = connection.prepareStatement(
                 "INSERT OR REPLACE INTO metadata (key, value) VALUES (?, ?)")) {
             put(s, key, value);
-        }
-    }
-
-    private static String json(List<?> values) {
-        if (values == null || values.isEmpty()) {
-            return null;
-        }
-        try {
-            return JSON.writeValueAsString(values);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -1,10 +1,6 @@
 package io.kensa.db.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kensa.core.KensaException;
-import io.kensa.core.vuln.CvssScore;
 import io.kensa.core.vuln.Namespaces;
 import io.kensa.core.vuln.Severity;
 import io.kensa.core.vuln.VulnerabilityStatus;
@@ -36,20 +32,17 @@ import java.util.Set;
  * opened immutable: SQLite takes no lock and creates no journal beside it, and a database replaced by an atomic
  * rename while open keeps serving the old file.
  *
- * <p>The lookups of the matchers ({@link #advisories}, {@link #vulnerabilities}, {@link #aliases}) each run one
- * prepared statement, prepared on first use and kept; calls are serialised (a JDBC connection is not meant for
- * concurrent use).
+ * <p>The lookups of the matchers: {@link #advisories} runs one prepared statement per package, prepared on first
+ * use and kept; {@link #vulnerabilities} and {@link #aliases} take many ids and run one query per
+ * {@value #BATCH}. Calls are serialised (a JDBC connection is not meant for concurrent use).
  */
 public final class KensaDatabase implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<List<CvssScore>> CVSS_LIST = new TypeReference<>() { };
-    private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() { };
+    /** Ids per batched query: well under SQLite's limit on bound parameters. */
+    private static final int BATCH = 200;
 
     private final Path file;
     private final Connection connection;
     private PreparedStatement advisoriesByPackage;
-    private PreparedStatement vulnerabilityById;
-    private PreparedStatement aliasesById;
 
     private KensaDatabase(Path file, Connection connection) {
         this.file = file;
@@ -127,7 +120,7 @@ public final class KensaDatabase implements AutoCloseable {
             return out;
         } catch (SQLException e) {
             throw unreadable(file, e);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             throw damaged("advisories of " + namespace + " " + packageName, e);
         }
     }
@@ -137,35 +130,57 @@ public final class KensaDatabase implements AutoCloseable {
      * describes are absent from the map.
      */
     public synchronized Map<String, List<VulnerabilityRecord>> vulnerabilities(Collection<String> ids) {
-        Map<String, List<VulnerabilityRecord>> out = new LinkedHashMap<>();
+        Map<String, List<VulnerabilityRecord>> found = new java.util.HashMap<>();
         try {
-            if (vulnerabilityById == null) {
-                vulnerabilityById = connection.prepareStatement("SELECT id, feed, lang, title, description, severity,"
-                        + " cvss, cwes, published, modified, urls FROM vulnerabilities WHERE id = ? ORDER BY feed, lang");
-            }
-            for (String id : new LinkedHashSet<>(ids)) {
-                if (id == null) {
-                    continue;
-                }
-                vulnerabilityById.setString(1, id);
-                List<VulnerabilityRecord> records = new ArrayList<>();
-                try (ResultSet r = vulnerabilityById.executeQuery()) {
-                    while (r.next()) {
-                        records.add(new VulnerabilityRecord(r.getString(1), r.getString(2), r.getString(3),
-                                r.getString(4), r.getString(5), severity(r.getString(6)),
-                                list(r.getString(7), CVSS_LIST), list(r.getString(8), STRING_LIST),
-                                instant(r.getString(9)), instant(r.getString(10)), list(r.getString(11), STRING_LIST)));
+            for (List<String> batch : batches(ids)) {
+                try (PreparedStatement s = connection.prepareStatement("SELECT id, feed, lang, title, description,"
+                        + " severity, cvss, cwes, published, modified, urls FROM vulnerabilities WHERE id IN ("
+                        + placeholders(batch.size()) + ") ORDER BY id, feed, lang")) {
+                    bind(s, batch);
+                    try (ResultSet r = s.executeQuery()) {
+                        while (r.next()) {
+                            found.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(new VulnerabilityRecord(
+                                    r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
+                                    severity(r.getString(6)), ColumnCodec.cvss(r.getString(7)),
+                                    ColumnCodec.strings(r.getString(8)), instant(r.getString(9)),
+                                    instant(r.getString(10)), ColumnCodec.strings(r.getString(11))));
+                        }
                     }
                 }
-                if (!records.isEmpty()) {
-                    out.put(id, List.copyOf(records));
-                }
             }
-            return out;
         } catch (SQLException e) {
             throw unreadable(file, e);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             throw damaged("vulnerabilities", e);
+        }
+        Map<String, List<VulnerabilityRecord>> out = new LinkedHashMap<>();
+        for (String id : ids) {
+            List<VulnerabilityRecord> records = found.get(id);
+            if (records != null && !out.containsKey(id)) {
+                out.put(id, List.copyOf(records));
+            }
+        }
+        return out;
+    }
+
+    /** The distinct non-null ids, in batches of at most {@value #BATCH}. */
+    private static List<List<String>> batches(Collection<String> ids) {
+        List<String> distinct = new ArrayList<>(new LinkedHashSet<>(ids));
+        distinct.removeIf(java.util.Objects::isNull);
+        List<List<String>> out = new ArrayList<>();
+        for (int i = 0; i < distinct.size(); i += BATCH) {
+            out.add(distinct.subList(i, Math.min(distinct.size(), i + BATCH)));
+        }
+        return out;
+    }
+
+    private static String placeholders(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    private static void bind(PreparedStatement s, List<String> values) throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            s.setString(i + 1, values.get(i));
         }
     }
 
@@ -199,15 +214,22 @@ public final class KensaDatabase implements AutoCloseable {
         if (id == null) {
             return Set.of();
         }
+        return aliases(List.of(id)).getOrDefault(id, Set.of());
+    }
+
+    /** {@link #aliases(String)} of many ids at once; ids without an alias are absent from the map. */
+    public synchronized Map<String, Set<String>> aliases(Collection<String> ids) {
+        Map<String, Set<String>> out = new java.util.HashMap<>();
         try {
-            if (aliasesById == null) {
-                aliasesById = connection.prepareStatement("SELECT alias FROM aliases WHERE id = ? ORDER BY alias");
-            }
-            aliasesById.setString(1, id);
-            Set<String> out = new LinkedHashSet<>();
-            try (ResultSet r = aliasesById.executeQuery()) {
-                while (r.next()) {
-                    out.add(r.getString(1));
+            for (List<String> batch : batches(ids)) {
+                try (PreparedStatement s = connection.prepareStatement("SELECT id, alias FROM aliases WHERE id IN ("
+                        + placeholders(batch.size()) + ") ORDER BY id, alias")) {
+                    bind(s, batch);
+                    try (ResultSet r = s.executeQuery()) {
+                        while (r.next()) {
+                            out.computeIfAbsent(r.getString(1), k -> new java.util.TreeSet<>()).add(r.getString(2));
+                        }
+                    }
                 }
             }
             return out;
@@ -218,10 +240,6 @@ public final class KensaDatabase implements AutoCloseable {
 
     private static Severity severity(String name) {
         return name == null ? null : Severity.valueOf(name);
-    }
-
-    private static <T> List<T> list(String json, TypeReference<List<T>> type) throws JsonProcessingException {
-        return json == null ? List.of() : JSON.readValue(json, type);
     }
 
     private KensaException damaged(String what, Exception e) {

@@ -11,7 +11,7 @@ import java.util.List;
 public final class Schema {
     /** "KENS" in ASCII. */
     public static final int APPLICATION_ID = 0x4B454E53;
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     private Schema() {
     }
@@ -34,10 +34,10 @@ public final class Schema {
             "CREATE VIEW java_index_gav AS SELECT lower(hex(j.sha1)) AS sha1, a.group_id, a.artifact_id, j.version"
                     + " FROM java_index j JOIN maven_artifacts a ON a.id = j.artifact",
             // one advisory's statement about one package of one namespace (AffectedPackage); affected is the
-            // ranges and versions as compact JSON (AffectedCodec); looked up by (namespace, package)
+            // ranges and versions as compact text (AffectedCodec); looked up by (namespace, package)
             "CREATE TABLE advisories (namespace TEXT NOT NULL, package TEXT NOT NULL, vuln_id TEXT NOT NULL,"
                     + " feed TEXT NOT NULL, status TEXT, severity TEXT, affected TEXT NOT NULL)",
-            // what each feed says about a vulnerability (VulnerabilityRecord); cvss, cwes and urls are JSON arrays. A
+            // what each feed says about a vulnerability (VulnerabilityRecord); cvss, cwes and urls are lists in ColumnCodec's text form. A
             // rowid table (its key in a separate index): its rows are kilobytes of text, which a WITHOUT ROWID table
             // would spill into half-empty overflow pages (the corpus' 65,000 records took 154 MB that way, 76 MB so)
             "CREATE TABLE vulnerabilities (id TEXT NOT NULL, feed TEXT NOT NULL, lang TEXT NOT NULL, title TEXT,"

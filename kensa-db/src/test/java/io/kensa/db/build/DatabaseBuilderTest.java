@@ -60,7 +60,6 @@ class DatabaseBuilderTest {
             assertThat(info.buildTime()).isEqualTo(now);
             assertThat(info.feeds()).contains(new FeedRecord("maven-sha1-index", "maven/sha1-index.tsv",
                     Files.getLastModifiedTime(advisories().resolve(MavenSha1IndexFeed.PATH)).toInstant(), 2406, 0));
-            // a row per feed built (AllFeedsBuildTest: a row for every feed of the corpus folder)
             assertThat(info.feeds()).extracting(FeedRecord::id).containsExactlyElementsOf(
                     result.feeds().stream().map(FeedReport::id).sorted().toList());
         }

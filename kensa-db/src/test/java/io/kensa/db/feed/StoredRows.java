@@ -1,10 +1,8 @@
 package io.kensa.db.feed;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.kensa.core.vuln.CvssScore;
 import io.kensa.core.vuln.Severity;
 import io.kensa.db.model.VulnerabilityRecord;
+import io.kensa.db.store.ColumnCodec;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,7 +24,6 @@ import java.util.Optional;
  * tests' business): vulnerability records, aliases, metadata, row counts.
  */
 public final class StoredRows implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final Connection c;
 
     public StoredRows(Path db) throws SQLException {
@@ -58,10 +55,8 @@ public final class StoredRows implements AutoCloseable {
                 while (r.next()) {
                     out.add(new VulnerabilityRecord(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
                             r.getString(5), r.getString(6) == null ? null : Severity.valueOf(r.getString(6)),
-                            list(r.getString(7), new TypeReference<List<CvssScore>>() { }),
-                            list(r.getString(8), new TypeReference<List<String>>() { }),
-                            instant(r.getString(9)), instant(r.getString(10)),
-                            list(r.getString(11), new TypeReference<List<String>>() { })));
+                            ColumnCodec.cvss(r.getString(7)), ColumnCodec.strings(r.getString(8)),
+                            instant(r.getString(9)), instant(r.getString(10)), ColumnCodec.strings(r.getString(11))));
                 }
             }
         }
@@ -111,17 +106,6 @@ public final class StoredRows implements AutoCloseable {
             }
         }
         return out;
-    }
-
-    private static <T> List<T> list(String json, TypeReference<List<T>> type) {
-        if (json == null) {
-            return List.of();
-        }
-        try {
-            return JSON.readValue(json, type);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static Instant instant(String s) {

@@ -124,7 +124,7 @@ class KensaDatabaseLookupTest {
             assertThat(db.aliases("CVE-2021-44228")).containsExactly("DLA-2842-1-not-really", "GHSA-jfh8-c2jp-5v3q");
             assertThat(db.aliases("DLA-2842-1-not-really")).as("not transitive").isEqualTo(Set.of("CVE-2021-44228"));
             assertThat(db.aliases("CVE-0000-0000")).isEmpty();
-            assertThat(db.aliases(null)).isEmpty();
+            assertThat(db.aliases((String) null)).isEmpty();
         }
     }
 
@@ -132,9 +132,8 @@ class KensaDatabaseLookupTest {
     void aDamagedRowIsOneLine() throws Exception {
         Path damaged = Files.copy(file, dir.resolve("damaged.db"));
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + damaged); Statement s = c.createStatement()) {
-            s.executeUpdate("UPDATE advisories SET affected = '{\"r\":[{\"t\":\"ECOSYSTEM\",\"e\":[[\"q\",\"1\"]]}]}'"
-                    + " WHERE package = 'consul'");
-            s.executeUpdate("UPDATE vulnerabilities SET cvss = 'not json' WHERE feed = 'nvd'");
+            s.executeUpdate("UPDATE advisories SET affected = 'ECOSYSTEM' || char(31) || 'q1' WHERE package = 'consul'");
+            s.executeUpdate("UPDATE vulnerabilities SET cvss = 'nvd' || char(31) || '3.1' WHERE feed = 'nvd'");
         }
         try (KensaDatabase db = KensaDatabase.open(damaged)) {
             assertThatThrownBy(() -> db.advisories("debian:11", "consul")).isInstanceOf(KensaException.class)

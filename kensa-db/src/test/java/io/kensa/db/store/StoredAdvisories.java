@@ -1,7 +1,5 @@
 package io.kensa.db.store;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kensa.core.vuln.Severity;
 import io.kensa.core.vuln.VulnerabilityStatus;
 import io.kensa.db.model.AffectedPackage;
@@ -17,9 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Test access to the rows a build wrote: advisories, vulnerabilities and aliases, read back with plain SQL. */
+/**
+ * Test access to the advisory rows a build wrote, read back with plain SQL and the store's own decoding of the
+ * affected column (vulnerability records and aliases: {@link io.kensa.db.feed.StoredRows}).
+ */
 public final class StoredAdvisories implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final Connection connection;
 
     public StoredAdvisories(Path db) throws SQLException {
@@ -43,8 +43,6 @@ public final class StoredAdvisories implements AutoCloseable {
                             r.getString(6) == null ? null : Severity.valueOf(r.getString(6))));
                 }
             }
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
         return rows;
     }
@@ -74,50 +72,6 @@ public final class StoredAdvisories implements AutoCloseable {
                 return r.next() ? r.getLong(1) : 0;
             }
         }
-    }
-
-    /** The vulnerabilities row of (id, feed) as column name → value (JSON columns parsed), null when absent. */
-    public Map<String, Object> vulnerability(String id, String feed) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement(
-                "SELECT lang, title, description, severity, cvss, cwes, published, modified, urls FROM vulnerabilities"
-                        + " WHERE id = ? AND feed = ?")) {
-            s.setString(1, id);
-            s.setString(2, feed);
-            try (ResultSet r = s.executeQuery()) {
-                if (!r.next()) {
-                    return null;
-                }
-                Map<String, Object> row = new LinkedHashMap<>();
-                for (int i = 1; i <= 9; i++) {
-                    String name = r.getMetaData().getColumnName(i);
-                    String value = r.getString(i);
-                    row.put(name, value != null && (name.equals("cvss") || name.equals("cwes") || name.equals("urls"))
-                            ? JSON.readTree(value) : value);
-                }
-                return row;
-            }
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** The aliases of an id, sorted. */
-    public List<String> aliases(String id) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (PreparedStatement s = connection.prepareStatement("SELECT alias FROM aliases WHERE id = ? ORDER BY alias")) {
-            s.setString(1, id);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    out.add(r.getString(1));
-                }
-            }
-        }
-        return out;
-    }
-
-    /** A JSON column value as a tree (for assertions on cvss and urls). */
-    public static JsonNode json(Object value) {
-        return (JsonNode) value;
     }
 
     @Override

@@ -44,7 +44,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Pattern;
 
 import static io.kensa.db.update.UpdateFixtures.T1;
 import static io.kensa.db.update.UpdateFixtures.assertIntact;
@@ -197,13 +196,10 @@ class UpdateFailureTest {
         byte[] flipped = bytes.clone();
         flipped[bytes.length / 2] ^= 0x55;
         Files.write(blob, flipped);
-        // same length, one byte changed: zstd sees it before the end of the blob (and its digest), by the frame
-        // checksum when the byte lands in a block's content, as corruption when it lands in a block's header or
-        // entropy tables (where it lands depends on what the feeds of the corpus hold)
+        // same length, one byte changed: zstd's frame checksum sees it before the end of the blob (and its digest)
         assertThatThrownBy(() -> update(fromRegistry("kensa/cut:2"))).isInstanceOf(KensaException.class)
-                .hasMessageMatching(Pattern.quote("the database of " + registry.reference("kensa/cut:2")
-                        + " is not valid zstd data (") + "(Restored data doesn't match checksum|Data corruption detected)"
-                        + Pattern.quote("); the database in place is unchanged"));
+                .hasMessage("the database of " + registry.reference("kensa/cut:2") + " is not valid zstd data"
+                        + " (Restored data doesn't match checksum); the database in place is unchanged");
         assertUntouched();
     }
 

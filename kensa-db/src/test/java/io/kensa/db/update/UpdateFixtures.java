@@ -2,6 +2,7 @@ package io.kensa.db.update;
 
 import io.kensa.db.build.DatabaseBuilder;
 import io.kensa.db.feed.FeedRegistry;
+import io.kensa.db.feed.maven.MavenSha1IndexFeed;
 import io.kensa.db.publish.DatabasePublisher;
 import io.kensa.db.publish.PreparedArtifact;
 import io.kensa.db.signing.PemKeys;
@@ -52,10 +53,10 @@ final class UpdateFixtures {
         }
     }
 
-    /** The corpus feeds built into {@code file} as if at {@code builtAt} (distinct times give distinct files). */
+    /** The corpus' Java index (a small, real feed) built into {@code file} as if at {@code builtAt} (distinct times give distinct files). */
     static Path build(Path file, Instant builtAt) {
         try {
-            new DatabaseBuilder(FeedRegistry.defaults(), Clock.fixed(builtAt, ZoneOffset.UTC), r -> { })
+            new DatabaseBuilder(new FeedRegistry(java.util.List.of(new MavenSha1IndexFeed())), Clock.fixed(builtAt, ZoneOffset.UTC), r -> { })
                     .build(Corpus.root().resolve("advisories"), file);
             return file;
         } catch (IOException e) {

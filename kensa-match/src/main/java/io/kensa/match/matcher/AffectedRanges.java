@@ -29,7 +29,7 @@ public final class AffectedRanges {
 
     /** Empty when {@code version} is not affected by {@code entry}. */
     public static Optional<Hit> evaluate(AffectedPackage entry, String version, VersionScheme scheme) {
-        Hit listed = entry.versions().contains(version) ? new Hit(null) : null;
+        Hit listed = listed(entry.versions(), version, scheme) ? new Hit(null) : null;
         for (AffectedRange range : entry.ranges()) {
             Optional<Hit> hit = evaluate(range, version, scheme);
             if (hit.isPresent()) {
@@ -37,6 +37,16 @@ public final class AffectedRanges {
             }
         }
         return Optional.ofNullable(listed);
+    }
+
+    /** Whether {@code version} is one of {@code versions}, as the scheme sees equality (Go's v1.2 is 1.2). */
+    private static boolean listed(List<String> versions, String version, VersionScheme scheme) {
+        for (String v : versions) {
+            if (v.equals(version) || scheme.compare(v, version) == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Optional<Hit> evaluate(AffectedRange range, String version, VersionScheme scheme) {

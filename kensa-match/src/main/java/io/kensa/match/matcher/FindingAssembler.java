@@ -47,12 +47,14 @@ final class FindingAssembler {
 
     List<VulnerabilityFinding> assemble(List<VulnerabilityMatcher.PackageHits> packages) {
         List<Merged> merged = new ArrayList<>();
-        Map<String, Set<String>> aliasCache = new java.util.HashMap<>();
+        Set<String> hitIds = new HashSet<>();
+        packages.forEach(p -> p.hits().forEach(h -> hitIds.add(h.entry().vulnerabilityId())));
+        Map<String, Set<String>> aliases = source.aliases(hitIds);
         for (VulnerabilityMatcher.PackageHits p : packages) {
             for (AliasGroups.Group<MatchHit> g : AliasGroups.group(p.hits(), h -> {
                 Set<String> ids = new LinkedHashSet<>();
                 ids.add(h.entry().vulnerabilityId());
-                ids.addAll(aliasCache.computeIfAbsent(h.entry().vulnerabilityId(), source::aliases));
+                ids.addAll(aliases.getOrDefault(h.entry().vulnerabilityId(), Set.of()));
                 return ids;
             })) {
                 merged.add(new Merged(p, g.items(), g.ids()));

@@ -12,8 +12,11 @@ import java.util.stream.Collectors;
 public final class VersionSchemes {
     private static final List<VersionScheme> ALL = List.of(
             // operating systems
+            new DpkgVersionScheme(), new RpmVersionScheme(), new ApkVersionScheme(),
             // languages
-    );
+            new MavenVersionScheme(), new NpmVersionScheme(), new Pep440VersionScheme(), new GoVersionScheme(),
+            new CargoVersionScheme(), new RubyGemsVersionScheme(), new ComposerVersionScheme(),
+            new NuGetVersionScheme());
     private static final Map<String, VersionScheme> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(VersionScheme::name, Function.identity()));
 

@@ -104,6 +104,12 @@ class AffectedRangesTest {
     }
 
     @Test
+    void listedVersionsCompareAsTheSchemeSaysNotAsStrings() {
+        AffectedPackage e = entry(List.of("1.2"));
+        assertThat(eval(e, "1.2.0")).contains(new AffectedRanges.Hit(null));
+    }
+
+    @Test
     void aListedVersionInsideAFixedRangeKeepsTheRangesFix() {
         AffectedPackage e = entry(List.of("1.1"), RangeEvent.introduced("1.0"), RangeEvent.fixed("1.5"));
         assertThat(eval(e, "1.1")).contains(new AffectedRanges.Hit("1.5"));

@@ -22,7 +22,9 @@ import org.cyclonedx.model.metadata.ToolInformation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,8 +33,9 @@ import java.util.Optional;
  * {@code dependencies} nest the packages under the operating system (or the artifact, see {@link SbomTree}). A
  * package found inside another package's archive is a nested component of it (and its dependency). Application
  * packages carry their archive's SHA-1, each path as an occurrence, the evidence that named them as identity
- * evidence, and development dependencies the {@code excluded} scope.
- * One builder serves one BOM.
+ * evidence, and development dependencies the {@code excluded} scope. The vulnerability findings, when there are
+ * any, are the BOM's {@code vulnerabilities} ({@link CycloneDxVulnerabilities}), each naming the components it
+ * affects. One builder serves one BOM.
  */
 final class CycloneDxBomBuilder {
     /** The CycloneDX property taxonomy's mark of an npm development dependency. */
@@ -40,6 +43,8 @@ final class CycloneDxBomBuilder {
 
     private final CycloneDxLicenses licenses;
     private final BomRefs refs = new BomRefs();
+    /** The {@code bom-ref} of each package instance's component, by {@link Package#key()}. */
+    private final Map<String, String> refsByPackage = new HashMap<>();
 
     CycloneDxBomBuilder(CycloneDxLicenses licenses) {
         this.licenses = licenses;
@@ -78,6 +83,10 @@ final class CycloneDxBomBuilder {
         }
         bom.setComponents(components);
         bom.setDependencies(dependencies);
+        if (!report.vulnerabilities().isEmpty()) {
+            bom.setVulnerabilities(new CycloneDxVulnerabilities(p -> refsByPackage.get(p.key()))
+                    .of(report.vulnerabilities()));
+        }
         return bom;
     }
 
@@ -152,6 +161,7 @@ final class CycloneDxBomBuilder {
         Component c = new Component();
         c.setType(Component.Type.LIBRARY);
         c.setBomRef(refs.allocate(p.purl() != null ? p.purl() : "kensa:package:" + p.key()));
+        refsByPackage.putIfAbsent(p.key(), c.getBomRef());
         c.setName(p.name());
         ComponentName.of(p).ifPresent(n -> {
             c.setGroup(n.group());

@@ -2,8 +2,10 @@ package io.kensa.db.feed.amazon;
 
 import io.kensa.core.vuln.Severity;
 import io.kensa.db.build.FeedReport;
+import io.kensa.db.feed.StoredRows;
 import io.kensa.db.model.AffectedPackage;
 import io.kensa.db.model.AffectedRange;
+import io.kensa.db.model.VulnerabilityRecord;
 import io.kensa.db.store.StoredAdvisories;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,27 +60,26 @@ class AmazonAlasFeedTest {
 
     @Test
     void anAmazonLinux2023AdvisoryWithItsPackages() throws Exception {
-        try (StoredAdvisories s = new StoredAdvisories(db)) {
+        try (StoredAdvisories s = new StoredAdvisories(db); StoredRows r = new StoredRows(db)) {
             // ALAS2023-2024-463 (gnutls, Medium) lists each package once per architecture: one row per name
             assertThat(s.where(FEED, "vuln_id = 'CVE-2023-5981' AND namespace = 'amazon:2023'"))
                     .containsExactlyInAnyOrderElementsOf(rows("amazon:2023", "CVE-2023-5981", "3.8.0-377.amzn2023.0.3",
                             Severity.MEDIUM, "gnutls-c++", "gnutls-debuginfo", "gnutls-dane", "gnutls-dane-debuginfo",
                             "gnutls-utils-debuginfo", "gnutls", "gnutls-c++-debuginfo", "gnutls-utils",
                             "gnutls-debugsource", "gnutls-devel"));
-            Map<String, Object> alas = s.vulnerability("ALAS2023-2024-463", FEED);
-            assertThat(alas.get("title")).isEqualTo(
+            VulnerabilityRecord alas = r.vulnerabilities(FEED).get("ALAS2023-2024-463");
+            assertThat(alas.title()).isEqualTo(
                     "Amazon Linux 2023 - ALAS2023-2024-463: Medium priority package update for gnutls");
-            assertThat(alas.get("severity")).isEqualTo("MEDIUM");
-            assertThat(alas.get("published")).isEqualTo("2024-01-03T23:20:00Z");
-            assertThat(alas.get("modified")).isEqualTo("2024-01-08T21:03:00Z");
-            assertThat(StoredAdvisories.json(alas.get("urls")).toString()).isEqualTo(
-                    "[\"https://alas.aws.amazon.com/AL2023/ALAS-2024-463.html\","
-                            + "\"http://cve.mitre.org/cgi-bin/cvename.cgi?name=CVE-2023-5981\"]");
-            Map<String, Object> cve = s.vulnerability("CVE-2023-5981", FEED);
-            assertThat(cve.get("description")).isEqualTo("A vulnerability was found that the response times to"
+            assertThat(alas.severity()).isEqualTo(Severity.MEDIUM);
+            assertThat(alas.published()).isEqualTo(Instant.parse("2024-01-03T23:20:00Z"));
+            assertThat(alas.modified()).isEqualTo(Instant.parse("2024-01-08T21:03:00Z"));
+            assertThat(alas.urls()).containsExactly("https://alas.aws.amazon.com/AL2023/ALAS-2024-463.html",
+                    "http://cve.mitre.org/cgi-bin/cvename.cgi?name=CVE-2023-5981");
+            VulnerabilityRecord cve = r.vulnerabilities(FEED).get("CVE-2023-5981");
+            assertThat(cve.description()).isEqualTo("A vulnerability was found that the response times to"
                     + " malformed ciphertexts in RSA-PSK ClientKeyExchange differ from response times of ciphertexts"
                     + " with correct PKCS#1 v1.5 padding. Only TLS ciphertext processing is affected.");
-            assertThat(StoredAdvisories.json(cve.get("urls")).get(0).asText())
+            assertThat(cve.urls().getFirst())
                     .isEqualTo("https://alas.aws.amazon.com/AL2023/ALAS-2024-463.html");
         }
     }
@@ -102,13 +103,13 @@ class AmazonAlasFeedTest {
 
     @Test
     void anAdvisoryWithoutCvesKeepsItsOwnId() throws Exception {
-        try (StoredAdvisories s = new StoredAdvisories(db)) {
+        try (StoredAdvisories s = new StoredAdvisories(db); StoredRows r = new StoredRows(db)) {
             assertThat(s.where(FEED, "vuln_id = 'ALAS2-2018-996'")).containsExactlyInAnyOrderElementsOf(
                     List.of(row("amazon:2", "stunnel", "ALAS2-2018-996", "4.56-6.amzn2.0.1", Severity.MEDIUM),
                             row("amazon:2", "stunnel-debuginfo", "ALAS2-2018-996", "4.56-6.amzn2.0.1", Severity.MEDIUM),
                             row("amazon:2", "amazon-efs-utils", "ALAS2-2018-996", "1.2-1.amzn2", Severity.MEDIUM)));
-            assertThat(StoredAdvisories.json(s.vulnerability("ALAS2-2018-996", FEED).get("urls")).toString())
-                    .isEqualTo("[\"https://alas.aws.amazon.com/AL2/ALAS-2018-996.html\"]");
+            assertThat(r.vulnerabilities(FEED).get("ALAS2-2018-996").urls())
+                    .containsExactly("https://alas.aws.amazon.com/AL2/ALAS-2018-996.html");
         }
     }
 

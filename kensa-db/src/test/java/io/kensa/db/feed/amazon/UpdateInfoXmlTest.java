@@ -4,6 +4,7 @@ import io.kensa.core.KensaException;
 import io.kensa.core.vuln.Severity;
 import io.kensa.db.build.FeedReport;
 import io.kensa.db.feed.FeedTesting;
+import io.kensa.db.feed.StoredRows;
 import io.kensa.db.model.AffectedPackage;
 import io.kensa.db.store.StoredAdvisories;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,7 @@ class UpdateInfoXmlTest {
         assertThat(report.records()).as("the bugfix update is passed over").isEqualTo(3);
         assertThat(report.warningCount()).isZero();
         assertThat(report.snapshot()).isEqualTo(Instant.parse("2024-01-18T02:18:00Z"));
-        try (StoredAdvisories s = new StoredAdvisories(db)) {
+        try (StoredAdvisories s = new StoredAdvisories(db); StoredRows r = new StoredRows(db)) {
             assertThat(s.where(FEED, "vuln_id = 'CVE-2023-5981'")).containsExactlyInAnyOrderElementsOf(
                     rows("amazon:2023", "CVE-2023-5981", "3.8.0-377.amzn2023.0.3", Severity.MEDIUM, "gnutls",
                             "gnutls-devel"));
@@ -73,10 +74,11 @@ class UpdateInfoXmlTest {
                     org.assertj.core.groups.Tuple.tuple("amazon:2", "stunnel"),
                     org.assertj.core.groups.Tuple.tuple("amazon:2", "amazon-efs-utils"));
             assertThat(s.where(FEED, "package = 'foo'")).isEmpty();
-            assertThat(s.vulnerability("CVE-2024-20918", FEED).get("description")).isEqualTo("Vulnerability in the"
+            assertThat(r.vulnerabilities(FEED).get("CVE-2024-20918").description()).isEqualTo("Vulnerability in the"
                     + " Oracle Java SE, Oracle GraalVM for JDK, Oracle GraalVM Enterprise Edition product of Oracle"
                     + " Java SE (component: Hotspot).");
-            assertThat(s.vulnerability("ALAS2023-2024-483", FEED).get("modified")).isEqualTo("2024-01-18T02:18:00Z");
+            assertThat(r.vulnerabilities(FEED).get("ALAS2023-2024-483").modified())
+                    .isEqualTo(Instant.parse("2024-01-18T02:18:00Z"));
         }
     }
 

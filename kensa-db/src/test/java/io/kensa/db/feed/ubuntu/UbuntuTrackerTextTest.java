@@ -5,7 +5,9 @@ import io.kensa.core.vuln.Severity;
 import io.kensa.core.vuln.VulnerabilityStatus;
 import io.kensa.db.build.FeedReport;
 import io.kensa.db.feed.FeedTesting;
+import io.kensa.db.feed.StoredRows;
 import io.kensa.db.model.AffectedPackage;
+import io.kensa.db.model.VulnerabilityRecord;
 import io.kensa.db.store.StoredAdvisories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,7 +50,7 @@ class UbuntuTrackerTextTest {
         assertThat(report.records()).as("00boilerplate is no CVE file").isEqualTo(3);
         assertThat(report.warningCount()).isZero();
         assertThat(report.snapshot()).isEqualTo(Instant.parse("2024-07-23T15:15:00Z"));
-        try (StoredAdvisories s = new StoredAdvisories(db)) {
+        try (StoredAdvisories s = new StoredAdvisories(db); StoredRows r = new StoredRows(db)) {
             assertThat(s.where(FEED, "vuln_id = 'CVE-2024-6387'")).containsExactlyInAnyOrder(
                     fixed("ubuntu:22.04", "openssh", "CVE-2024-6387", "1:8.9p1-3ubuntu0.10", Severity.HIGH),
                     fixed("ubuntu:23.10", "openssh", "CVE-2024-6387", "1:9.3p1-1ubuntu3.6", Severity.HIGH),
@@ -68,17 +70,16 @@ class UbuntuTrackerTextTest {
                     status("ubuntu:24.04", "isc-dhcp", "CVE-2024-0760", VulnerabilityStatus.AFFECTED, Severity.LOW),
                     status("ubuntu:20.04", "bind9-libs", "CVE-2024-0760", VulnerabilityStatus.AFFECTED, Severity.LOW),
                     status("ubuntu:22.04", "bind9-libs", "CVE-2024-0760", VulnerabilityStatus.AFFECTED, Severity.LOW));
-            Map<String, Object> v = s.vulnerability("CVE-2024-0760", FEED);
-            assertThat(v.get("description")).isEqualTo("A malicious client can send many DNS messages over TCP,"
+            VulnerabilityRecord v = r.vulnerabilities(FEED).get("CVE-2024-0760");
+            assertThat(v.description()).isEqualTo("A malicious client can send many DNS messages over TCP,"
                     + " potentially causing the server to become unstable while the attack is in progress. The server"
                     + " may recover after the attack ceases. Use of ACLs will not mitigate the attack. This issue"
                     + " affects BIND 9 versions 9.18.1 through 9.18.27, 9.19.0 through 9.19.24, and 9.18.11-S1 through"
                     + " 9.18.27-S1.");
-            assertThat(v.get("severity")).isEqualTo("MEDIUM");
-            assertThat(StoredAdvisories.json(v.get("cvss")).get(0).get("baseScore").asDouble()).isEqualTo(7.5);
-            assertThat(StoredAdvisories.json(v.get("urls")).toString()).isEqualTo("[\"https://ubuntu.com/security/"
-                    + "CVE-2024-0760\",\"https://www.cve.org/CVERecord?id=CVE-2024-0760\","
-                    + "\"https://ubuntu.com/security/notices/USN-6909-1\"]");
+            assertThat(v.severity()).isEqualTo(Severity.MEDIUM);
+            assertThat(v.cvss().getFirst().baseScore()).isEqualTo(7.5);
+            assertThat(v.urls()).containsExactly("https://ubuntu.com/security/CVE-2024-0760",
+                    "https://www.cve.org/CVERecord?id=CVE-2024-0760", "https://ubuntu.com/security/notices/USN-6909-1");
         }
     }
 
