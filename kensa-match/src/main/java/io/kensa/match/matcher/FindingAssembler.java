@@ -51,14 +51,18 @@ final class FindingAssembler {
         packages.forEach(p -> p.hits().forEach(h -> hitIds.add(h.entry().vulnerabilityId())));
         Map<String, Set<String>> aliases = source.aliases(hitIds);
         for (VulnerabilityMatcher.PackageHits p : packages) {
+            List<Merged> ofPackage = new ArrayList<>();
             for (AliasGroups.Group<MatchHit> g : AliasGroups.group(p.hits(), h -> {
                 Set<String> ids = new LinkedHashSet<>();
                 ids.add(h.entry().vulnerabilityId());
                 ids.addAll(aliases.getOrDefault(h.entry().vulnerabilityId(), Set.of()));
                 return ids;
             })) {
-                merged.add(new Merged(p, g.items(), g.ids()));
+                ofPackage.add(new Merged(p, g.items(), g.ids()));
             }
+            // a package's findings by id, as MatchResult promises (the database returns advisories in no set order)
+            ofPackage.sort(Comparator.comparing(FindingAssembler::chooseId));
+            merged.addAll(ofPackage);
         }
         Set<String> allIds = new HashSet<>();
         merged.forEach(m -> allIds.addAll(m.ids()));
