@@ -133,7 +133,7 @@ final class FindingAssembler {
         return new VulnerabilityFinding(id, aliases, m.pkg().instances(), m.pkg().instances().getFirst().version(),
                 List.copyOf(fixed), status, rated.severity(), rated.source(), cvss,
                 ep == null ? null : ep.score(), ep == null ? null : ep.percentile(), kevEntry, List.copyOf(cwes),
-                title, description, primaryUrl(id, namespace, ordered), primary.entry().feed(), reason);
+                title, description, primaryUrl(id, aliases, namespace, ordered), primary.entry().feed(), reason);
     }
 
     /** The CVE when the group names exactly one, else the first hit's own id. */
@@ -238,8 +238,21 @@ final class FindingAssembler {
         return null;
     }
 
-    private static String primaryUrl(String id, String namespace, List<VulnerabilityRecord> ordered) {
+    /**
+     * The advisory page a reader should open: the distribution's tracker for an OS finding, the GitHub advisory
+     * for a language finding that has one (GHSA carries the affected versions and the fix), else the advisory's own
+     * page, else NVD or osv.dev.
+     */
+    private static String primaryUrl(String id, List<String> aliases, String namespace,
+                                     List<VulnerabilityRecord> ordered) {
         String family = namespace.split(":", 2)[0];
+        if (!Namespaces.isDistribution(namespace) && !id.startsWith("GHSA-")) {
+            for (String a : aliases) {
+                if (a.startsWith("GHSA-")) {
+                    return "https://github.com/advisories/" + a;
+                }
+            }
+        }
         if (isCve(id)) {
             switch (family) {
                 case "debian":
