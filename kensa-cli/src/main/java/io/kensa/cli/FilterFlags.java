@@ -54,8 +54,12 @@ final class FilterFlags {
             description = "Fail (exit --exit-code, or 1) when a known exploited vulnerability remains after the filters.")
     boolean failOnKev;
 
-    /** The filters, with the ignore file and VEX documents read (each a one-line error when bad). */
+    /**
+     * The filters, with the ignore file and VEX documents read (each a one-line error when bad), and the gate's
+     * {@code --exit-code} checked: called before the scan.
+     */
     FilterOptions options() {
+        gate();
         FilterOptions o = FilterOptions.none();
         if (severity != null) {
             o = o.withSeverities(FilterOptions.parseSeverities(severity));

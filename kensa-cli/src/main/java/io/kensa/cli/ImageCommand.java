@@ -8,6 +8,7 @@ import io.kensa.image.layer.LayerLimits;
 import io.kensa.image.oci.Platform;
 import io.kensa.image.source.ImageSource;
 import io.kensa.image.source.LocalImages;
+import io.kensa.match.AdvisorySource;
 import io.kensa.match.filter.FilterOptions;
 import io.kensa.report.Reporter;
 import picocli.CommandLine.Command;
@@ -51,6 +52,7 @@ final class ImageCommand implements Callable<Integer> {
         }
         Reporter reporter = common.output.reporter();
         FilterOptions filterOptions = common.filters.options();
+        common.scanners.check();
         Platform wanted = platform == null ? null : Platform.parse(platform);
         LayerLimits limits = LayerLimits.DEFAULT.withMaxLayerBytes(maxLayerBytes);
         AnalyzerRegistry analyzers = AnalyzerRegistry.defaults();
@@ -58,10 +60,12 @@ final class ImageCommand implements Callable<Integer> {
         try (DbOptions.Opened db = common.db.open(common.cache.dir());
              ImageSource source = input != null ? LocalImages.open(input, wanted, limits)
                      : registry.open(reference, wanted, limits)) {
+            AdvisorySource advisories = db.advisories();
+            VulnerabilityStep.checkDatabase(common, advisories);
             ImageScanner scanner = new ImageScanner(analyzers, common.cache.layerCache(analyzers),
                     common.cache.scratchDir(), limits, Runtime.getRuntime().availableProcessors(),
                     TerminalProgress.create(common.quiet), db.javaIndex());
-            outcome = VulnerabilityStep.apply(scanner.scan(source), common, filterOptions, db.advisories(), timings);
+            outcome = VulnerabilityStep.apply(scanner.scan(source), common, filterOptions, advisories, timings);
         }
         common.output.write(reporter, outcome.report());
         timings.mark("report");

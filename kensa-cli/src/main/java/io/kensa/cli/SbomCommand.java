@@ -30,6 +30,7 @@ final class SbomCommand implements Callable<Integer> {
         PhaseTimings timings = new PhaseTimings();
         Reporter reporter = common.output.reporter();
         FilterOptions filterOptions = common.filters.options();
+        common.scanners.check();
         SbomInventory sbom = SbomReader.read(file);
         ScanReport inventory = new ScanReport(Instant.now(),
                 new Artifact(sbom.name() != null ? sbom.name() : file.toString(), "sbom", null, null, sbom.os(), null),

@@ -42,6 +42,12 @@ final class ScannerOptions {
         return out;
     }
 
+    /** Checks {@code --scanners} and {@code --lang} (each a one-line error when bad), before any scanning. */
+    void check() {
+        selected();
+        language();
+    }
+
     /** True when the user named the scanners (rather than taking the default). */
     boolean explicit() {
         return scanners != null;

@@ -30,7 +30,7 @@ class ProcessStderrTest {
     Path dir;
 
     /** The {@code --enable-native-access} options of the launcher's java command line. */
-    private static List<String> launcherJvmOptions() throws IOException {
+    static List<String> launcherJvmOptions() throws IOException {
         Path launcher = Path.of(System.getProperty("user.dir")).getParent().resolve("kensa");
         List<String> options = Files.readAllLines(launcher).stream().filter(l -> !l.trim().startsWith("#"))
                 .flatMap(l -> Arrays.stream(l.split("[\\s()]+")))

@@ -4,6 +4,8 @@ import com.github.packageurl.MalformedPackageURLException;
 import com.github.packageurl.PackageURL;
 import io.kensa.core.OsInfo;
 
+import java.util.Locale;
+
 /** The OS of an SBOM that names none, from its OS packages' {@code distro} qualifier ({@code debian-12.8}). */
 final class SbomOs {
     private SbomOs() {
@@ -14,7 +16,23 @@ final class SbomOs {
         if (purl == null || !(purl.startsWith("pkg:deb/") || purl.startsWith("pkg:apk/") || purl.startsWith("pkg:rpm/"))) {
             return null;
         }
-        return fromDistro(distroQualifier(purl));
+        OsInfo os = fromDistro(distroQualifier(purl));
+        if (os != null && os.version().isEmpty() && os.family().matches("[0-9][0-9.]*")) {
+            // Trivy and Kensa write an apk's distro as the bare release (distro=3.11.5): the family is the
+            // purl's namespace (pkg:apk/alpine/…)
+            String namespace = namespace(purl);
+            return namespace == null ? null : new OsInfo(namespace, os.family(), null);
+        }
+        return os;
+    }
+
+    private static String namespace(String purl) {
+        try {
+            String ns = new PackageURL(purl).getNamespace();
+            return ns == null || ns.isBlank() ? null : ns.toLowerCase(Locale.ROOT);
+        } catch (MalformedPackageURLException | RuntimeException e) {
+            return null;
+        }
     }
 
     static OsInfo fromDistro(String distro) {

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * An SPDX 2.x JSON document: every package with a {@code purl} external reference, the package whose primary
- * purpose is {@code OPERATING-SYSTEM} as the OS, and the source package from {@code sourceInfo}
+ * purpose is {@code OPERATING_SYSTEM} as the OS (the spelling of the SPDX 2.3 JSON schema, which Kensa writes;
+ * Trivy writes {@code OPERATING-SYSTEM}, the spec's tag-value spelling), and the source package from {@code sourceInfo}
  * ({@code built package from: openssl 3.0.11-1~deb12u2}, as Trivy and Kensa write it).
  */
 final class SpdxSbom {
@@ -30,7 +31,8 @@ final class SpdxSbom {
         OsInfo distro = null;
         for (JsonNode p : root.path("packages")) {
             String purpose = p.path("primaryPackagePurpose").asText("");
-            if (purpose.equals("OPERATING-SYSTEM") && os == null) {
+            boolean operatingSystem = purpose.equals("OPERATING_SYSTEM") || purpose.equals("OPERATING-SYSTEM");
+            if (operatingSystem && os == null) {
                 os = new OsInfo(p.path("name").asText("").toLowerCase(Locale.ROOT), p.path("versionInfo").asText(""),
                         null);
                 continue;

@@ -91,6 +91,44 @@ class SbomReaderTest {
         assertThat(rpm.source()).isNull();
     }
 
+    /**
+     * The SPDX 2.3 JSON schema spells the purpose {@code OPERATING_SYSTEM} (Kensa's own SBOMs); Trivy writes the
+     * tag-value spelling {@code OPERATING-SYSTEM}. Both name the OS.
+     */
+    @Test
+    void theSchemasSpellingOfTheOperatingSystemPurposeNamesTheOs() throws IOException {
+        Path f = Files.writeString(dir.resolve("kensa.spdx.json"), """
+                {"spdxVersion":"SPDX-2.3","dataLicense":"CC0-1.0","SPDXID":"SPDXRef-DOCUMENT","name":"app.tar",
+                 "documentNamespace":"https://example.com/spdx/app-1",
+                 "creationInfo":{"created":"2026-11-23T12:00:00Z","creators":["Tool: kensa-0.1.0"]},
+                 "packages":[
+                  {"SPDXID":"SPDXRef-OperatingSystem-1","name":"alpine","versionInfo":"3.11.5",
+                   "downloadLocation":"NOASSERTION","filesAnalyzed":false,"primaryPackagePurpose":"OPERATING_SYSTEM"},
+                  {"SPDXID":"SPDXRef-Package-1","name":"libssl1.1","versionInfo":"1.1.1d-r3",
+                   "downloadLocation":"NOASSERTION","filesAnalyzed":false,"sourceInfo":"built package from: openssl 1.1.1d-r3",
+                   "externalRefs":[{"referenceCategory":"PACKAGE-MANAGER","referenceType":"purl",
+                     "referenceLocator":"pkg:apk/alpine/libssl1.1@1.1.1d-r3?arch=x86_64&distro=3.11.5"}]}]}
+                """);
+        SbomInventory inv = SbomReader.read(f);
+        assertThat(inv.os().family()).isEqualTo("alpine");
+        assertThat(inv.os().version()).isEqualTo("3.11.5");
+        assertThat(inv.warnings()).isEmpty();
+        assertThat(inv.packages()).singleElement().satisfies(p -> assertThat(p.source().name()).isEqualTo("openssl"));
+    }
+
+    /** Without an OS package, an apk purl's bare {@code distro=3.11.5} names the release of its namespace. */
+    @Test
+    void aBareApkDistroQualifierNamesTheReleaseOfThePurlsNamespace() throws IOException {
+        Path f = Files.writeString(dir.resolve("apk.cdx.json"), """
+                {"bomFormat":"CycloneDX","specVersion":"1.6","version":1,"components":[
+                 {"type":"library","name":"musl","version":"1.1.24-r2",
+                  "purl":"pkg:apk/alpine/musl@1.1.24-r2?arch=x86_64&distro=3.11.5"}]}
+                """);
+        SbomInventory inv = SbomReader.read(f);
+        assertThat(inv.os().family()).isEqualTo("alpine");
+        assertThat(inv.os().version()).isEqualTo("3.11.5");
+    }
+
     @Test
     void applicationPackagesKeepTheirEcosystemSpelling() throws IOException {
         Path f = Files.writeString(dir.resolve("app.cdx.json"), """

@@ -51,14 +51,18 @@ final class FindingAssembler {
         packages.forEach(p -> p.hits().forEach(h -> hitIds.add(h.entry().vulnerabilityId())));
         Map<String, Set<String>> aliases = source.aliases(hitIds);
         for (VulnerabilityMatcher.PackageHits p : packages) {
+            List<Merged> ofPackage = new ArrayList<>();
             for (AliasGroups.Group<MatchHit> g : AliasGroups.group(p.hits(), h -> {
                 Set<String> ids = new LinkedHashSet<>();
                 ids.add(h.entry().vulnerabilityId());
                 ids.addAll(aliases.getOrDefault(h.entry().vulnerabilityId(), Set.of()));
                 return ids;
             })) {
-                merged.add(new Merged(p, g.items(), g.ids()));
+                ofPackage.add(new Merged(p, g.items(), g.ids()));
             }
+            // a package's findings by id, as MatchResult promises (the database returns advisories in no set order)
+            ofPackage.sort(Comparator.comparing(FindingAssembler::chooseId));
+            merged.addAll(ofPackage);
         }
         Set<String> allIds = new HashSet<>();
         merged.forEach(m -> allIds.addAll(m.ids()));
@@ -129,7 +133,7 @@ final class FindingAssembler {
         return new VulnerabilityFinding(id, aliases, m.pkg().instances(), m.pkg().instances().getFirst().version(),
                 List.copyOf(fixed), status, rated.severity(), rated.source(), cvss,
                 ep == null ? null : ep.score(), ep == null ? null : ep.percentile(), kevEntry, List.copyOf(cwes),
-                title, description, primaryUrl(id, namespace, ordered), primary.entry().feed(), reason);
+                title, description, primaryUrl(id, aliases, namespace, ordered), primary.entry().feed(), reason);
     }
 
     /** The CVE when the group names exactly one, else the first hit's own id. */
@@ -234,8 +238,21 @@ final class FindingAssembler {
         return null;
     }
 
-    private static String primaryUrl(String id, String namespace, List<VulnerabilityRecord> ordered) {
+    /**
+     * The advisory page a reader should open: the distribution's tracker for an OS finding, the GitHub advisory
+     * for a language finding that has one (GHSA carries the affected versions and the fix), else the advisory's own
+     * page, else NVD or osv.dev.
+     */
+    private static String primaryUrl(String id, List<String> aliases, String namespace,
+                                     List<VulnerabilityRecord> ordered) {
         String family = namespace.split(":", 2)[0];
+        if (!Namespaces.isDistribution(namespace) && !id.startsWith("GHSA-")) {
+            for (String a : aliases) {
+                if (a.startsWith("GHSA-")) {
+                    return "https://github.com/advisories/" + a;
+                }
+            }
+        }
         if (isCve(id)) {
             switch (family) {
                 case "debian":
