@@ -3,14 +3,10 @@ package io.kensa.cli;
 import io.kensa.analyze.AnalyzerRegistry;
 import io.kensa.analyze.scan.ImageScanner;
 import io.kensa.core.KensaException;
-import io.kensa.core.ScanReport;
 import io.kensa.image.layer.LayerLimits;
 import io.kensa.image.oci.Platform;
 import io.kensa.image.source.ImageSource;
 import io.kensa.image.source.LocalImages;
-import io.kensa.match.AdvisorySource;
-import io.kensa.match.filter.FilterOptions;
-import io.kensa.report.Reporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -46,30 +42,19 @@ final class ImageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PhaseTimings timings = new PhaseTimings();
         if ((reference == null) == (input == null)) {
             throw new KensaException("give either an image reference or --input PATH");
         }
-        Reporter reporter = common.output.reporter();
-        FilterOptions filterOptions = common.filters.options();
-        common.scanners.check();
         Platform wanted = platform == null ? null : Platform.parse(platform);
         LayerLimits limits = LayerLimits.DEFAULT.withMaxLayerBytes(maxLayerBytes);
         AnalyzerRegistry analyzers = AnalyzerRegistry.defaults();
-        VulnerabilityStep.Outcome outcome;
-        try (DbOptions.Opened db = common.db.open(common.cache.dir());
-             ImageSource source = input != null ? LocalImages.open(input, wanted, limits)
-                     : registry.open(reference, wanted, limits)) {
-            AdvisorySource advisories = db.advisories();
-            VulnerabilityStep.checkDatabase(common, advisories);
-            ImageScanner scanner = new ImageScanner(analyzers, common.cache.layerCache(analyzers),
-                    common.cache.scratchDir(), limits, Runtime.getRuntime().availableProcessors(),
-                    TerminalProgress.create(common.quiet), db.javaIndex());
-            outcome = VulnerabilityStep.apply(scanner.scan(source), common, filterOptions, advisories, timings);
-        }
-        common.output.write(reporter, outcome.report());
-        timings.mark("report");
-        timings.print();
-        return outcome.exitCode();
+        return ScanRun.run(common, db -> {
+            try (ImageSource source = input != null ? LocalImages.open(input, wanted, limits)
+                    : registry.open(reference, wanted, limits)) {
+                return new ImageScanner(analyzers, common.cache.layerCache(analyzers), common.cache.scratchDir(),
+                        limits, Runtime.getRuntime().availableProcessors(), TerminalProgress.create(common.quiet),
+                        db.javaIndex()).scan(source);
+            }
+        });
     }
 }

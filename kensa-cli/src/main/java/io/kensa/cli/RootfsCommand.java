@@ -2,10 +2,6 @@ package io.kensa.cli;
 
 import io.kensa.analyze.AnalyzerRegistry;
 import io.kensa.analyze.scan.RootfsScanner;
-import io.kensa.core.ScanReport;
-import io.kensa.match.AdvisorySource;
-import io.kensa.match.filter.FilterOptions;
-import io.kensa.report.Reporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -26,21 +22,7 @@ final class RootfsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PhaseTimings timings = new PhaseTimings();
-        Reporter reporter = common.output.reporter();
-        FilterOptions filterOptions = common.filters.options();
-        common.scanners.check();
-        VulnerabilityStep.Outcome outcome;
-        try (DbOptions.Opened db = common.db.open(common.cache.dir())) {
-            AdvisorySource advisories = db.advisories();
-            VulnerabilityStep.checkDatabase(common, advisories);
-            outcome = VulnerabilityStep.apply(
-                    new RootfsScanner(AnalyzerRegistry.defaults(), common.cache.scratchDir(), db.javaIndex())
-                            .scan(root, root.toString()), common, filterOptions, advisories, timings);
-        }
-        common.output.write(reporter, outcome.report());
-        timings.mark("report");
-        timings.print();
-        return outcome.exitCode();
+        return ScanRun.run(common, db -> new RootfsScanner(AnalyzerRegistry.defaults(), common.cache.scratchDir(),
+                db.javaIndex()).scan(root, root.toString()));
     }
 }

@@ -4,14 +4,13 @@ import io.kensa.analyze.sbom.SbomInventory;
 import io.kensa.analyze.sbom.SbomReader;
 import io.kensa.core.Artifact;
 import io.kensa.core.ScanReport;
-import io.kensa.match.filter.FilterOptions;
-import io.kensa.report.Reporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code kensa sbom FILE}: scan the packages an SBOM lists, with the same matching as an image scan. */
@@ -27,21 +26,10 @@ final class SbomCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PhaseTimings timings = new PhaseTimings();
-        Reporter reporter = common.output.reporter();
-        FilterOptions filterOptions = common.filters.options();
-        common.scanners.check();
-        SbomInventory sbom = SbomReader.read(file);
-        ScanReport inventory = new ScanReport(Instant.now(),
-                new Artifact(sbom.name() != null ? sbom.name() : file.toString(), "sbom", null, null, sbom.os(), null),
-                java.util.List.of(), sbom.packages(), sbom.warnings());
-        VulnerabilityStep.Outcome outcome;
-        try (DbOptions.Opened db = common.db.open(common.cache.dir())) {
-            outcome = VulnerabilityStep.apply(inventory, common, filterOptions, db.advisories(), timings);
-        }
-        common.output.write(reporter, outcome.report());
-        timings.mark("report");
-        timings.print();
-        return outcome.exitCode();
+        return ScanRun.run(common, db -> {
+            SbomInventory sbom = SbomReader.read(file);
+            return new ScanReport(Instant.now(), new Artifact(sbom.name() != null ? sbom.name() : file.toString(),
+                    "sbom", null, null, sbom.os(), null), List.of(), sbom.packages(), sbom.warnings());
+        });
     }
 }
