@@ -31,6 +31,15 @@ public interface Analyzer {
     }
 
     /**
+     * Whether links at the paths this analyzer wants are recorded, so that the inventory can follow a symbolic or
+     * hard link to the file this analyzer read (an {@code os-release} link, a package database shared by a hard
+     * link). Analyzers that read every file where it lies (secrets, malware) say false: links then cost nothing.
+     */
+    default boolean followsLinks() {
+        return true;
+    }
+
+    /**
      * Analyzes one wanted file. Returns null when the file holds nothing of interest. A malformed file should
      * produce a result with a warning rather than throw; an {@link IOException} aborts the layer.
      */

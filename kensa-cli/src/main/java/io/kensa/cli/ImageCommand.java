@@ -53,7 +53,7 @@ final class ImageCommand implements Callable<Integer> {
                     : registry.open(reference, wanted, limits)) {
                 return new ImageScanner(analyzers, common.cache.layerCache(analyzers), common.cache.scratchDir(),
                         limits, Runtime.getRuntime().availableProcessors(), TerminalProgress.create(common.quiet),
-                        db.javaIndex()).scan(source);
+                        db.javaIndex(), java.util.List.of()).scan(source);
             }
         });
     }

@@ -23,6 +23,6 @@ final class RootfsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         return ScanRun.run(common, db -> new RootfsScanner(AnalyzerRegistry.defaults(), common.cache.scratchDir(),
-                db.javaIndex()).scan(root, root.toString()));
+                db.javaIndex(), java.util.List.of()).scan(root, root.toString()));
     }
 }

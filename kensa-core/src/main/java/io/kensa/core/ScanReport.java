@@ -1,5 +1,9 @@
 package io.kensa.core;
 
+import io.kensa.core.license.LicenseFinding;
+import io.kensa.core.malware.MalwareFinding;
+import io.kensa.core.misconfig.MisconfigFinding;
+import io.kensa.core.secret.SecretFinding;
 import io.kensa.core.vuln.SuppressedFinding;
 import io.kensa.core.vuln.VulnerabilityFinding;
 
@@ -17,10 +21,16 @@ import java.util.List;
  *                        not run)
  * @param suppressed      the findings the filters took out, with the reason
  * @param warnings        problems that did not stop the scan (one line each)
+ * @param secrets         credentials found in the layers and the image config (secret scanner)
+ * @param misconfigurations failed configuration checks (misconfig scanner)
+ * @param licenses        the packages' licenses, classified (license scanner)
+ * @param malware         files a malware engine flagged (malware scanner)
  */
 public record ScanReport(Instant createdAt, Artifact artifact, List<LayerSummary> layers, List<Package> packages,
                          List<VulnerabilityFinding> vulnerabilities, List<SuppressedFinding> suppressed,
-                         List<String> warnings) {
+                         List<String> warnings, List<SecretFinding> secrets,
+                         List<MisconfigFinding> misconfigurations, List<LicenseFinding> licenses,
+                         List<MalwareFinding> malware) {
     public static final int SCHEMA_VERSION = 1;
 
     public ScanReport {
@@ -29,6 +39,18 @@ public record ScanReport(Instant createdAt, Artifact artifact, List<LayerSummary
         vulnerabilities = vulnerabilities == null ? List.of() : List.copyOf(vulnerabilities);
         suppressed = suppressed == null ? List.of() : List.copyOf(suppressed);
         warnings = List.copyOf(warnings);
+        secrets = secrets == null ? List.of() : List.copyOf(secrets);
+        misconfigurations = misconfigurations == null ? List.of() : List.copyOf(misconfigurations);
+        licenses = licenses == null ? List.of() : List.copyOf(licenses);
+        malware = malware == null ? List.of() : List.copyOf(malware);
+    }
+
+    /** A report with vulnerability findings and no findings of the other scanners. */
+    public ScanReport(Instant createdAt, Artifact artifact, List<LayerSummary> layers, List<Package> packages,
+                      List<VulnerabilityFinding> vulnerabilities, List<SuppressedFinding> suppressed,
+                      List<String> warnings) {
+        this(createdAt, artifact, layers, packages, vulnerabilities, suppressed, warnings, List.of(), List.of(),
+                List.of(), List.of());
     }
 
     /** An inventory-only report (no vulnerability scan). */
@@ -40,13 +62,35 @@ public record ScanReport(Instant createdAt, Artifact artifact, List<LayerSummary
     /** This report with {@code findings} and {@code suppressedFindings} (the outcome of matching and filtering). */
     public ScanReport withVulnerabilities(List<VulnerabilityFinding> findings,
                                           List<SuppressedFinding> suppressedFindings) {
-        return new ScanReport(createdAt, artifact, layers, packages, findings, suppressedFindings, warnings);
+        return new ScanReport(createdAt, artifact, layers, packages, findings, suppressedFindings, warnings, secrets,
+                misconfigurations, licenses, malware);
+    }
+
+    public ScanReport withSecrets(List<SecretFinding> found) {
+        return new ScanReport(createdAt, artifact, layers, packages, vulnerabilities, suppressed, warnings, found,
+                misconfigurations, licenses, malware);
+    }
+
+    public ScanReport withMisconfigurations(List<MisconfigFinding> found) {
+        return new ScanReport(createdAt, artifact, layers, packages, vulnerabilities, suppressed, warnings, secrets,
+                found, licenses, malware);
+    }
+
+    public ScanReport withLicenses(List<LicenseFinding> found) {
+        return new ScanReport(createdAt, artifact, layers, packages, vulnerabilities, suppressed, warnings, secrets,
+                misconfigurations, found, malware);
+    }
+
+    public ScanReport withMalware(List<MalwareFinding> found) {
+        return new ScanReport(createdAt, artifact, layers, packages, vulnerabilities, suppressed, warnings, secrets,
+                misconfigurations, licenses, found);
     }
 
     /** This report with one more warning. */
     public ScanReport withWarning(String warning) {
         List<String> all = new java.util.ArrayList<>(warnings);
         all.add(warning);
-        return new ScanReport(createdAt, artifact, layers, packages, vulnerabilities, suppressed, all);
+        return new ScanReport(createdAt, artifact, layers, packages, vulnerabilities, suppressed, all, secrets,
+                misconfigurations, licenses, malware);
     }
 }

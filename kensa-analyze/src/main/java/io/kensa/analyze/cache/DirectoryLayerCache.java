@@ -28,7 +28,7 @@ import java.util.Optional;
  */
 public final class DirectoryLayerCache implements LayerCache {
     /** Bump when the shape of {@link LayerResult} changes. */
-    private static final int FORMAT = 3;
+    private static final int FORMAT = 4;
 
     private final Path dir;
 

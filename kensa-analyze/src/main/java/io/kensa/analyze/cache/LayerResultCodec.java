@@ -3,6 +3,8 @@ package io.kensa.analyze.cache;
 import io.kensa.analyze.FileResult;
 import io.kensa.analyze.engine.LayerResult;
 import io.kensa.analyze.engine.LinkRecord;
+import io.kensa.analyze.malware.MalwareMatch;
+import io.kensa.analyze.secret.SecretMatch;
 import io.kensa.core.Package;
 import io.kensa.core.SourcePackage;
 
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A compact binary form of {@link LayerResult} for the layer cache: explicit, versioned, with no reflection,
@@ -21,7 +24,7 @@ import java.util.Map;
  * so a damaged cache file fails cleanly (and counts as a miss) instead of exhausting memory.
  */
 final class LayerResultCodec {
-    static final int MAGIC = 0x4b4c5233; // "KLR3"
+    static final int MAGIC = 0x4b4c5234; // "KLR4"
     private static final int MAX_COUNT = 10_000_000;
     private static final int MAX_STRING = 64 << 20;
 
@@ -51,6 +54,22 @@ final class LayerResultCodec {
                 string(out, e.getKey());
                 strings(out, e.getValue());
             }
+            out.writeInt(f.secrets().size());
+            for (SecretMatch m : f.secrets()) {
+                string(out, m.ruleId());
+                string(out, m.category());
+                string(out, m.severity());
+                string(out, m.title());
+                out.writeInt(m.line());
+                string(out, m.match());
+                out.writeBoolean(m.example());
+            }
+            out.writeInt(f.malware().size());
+            for (MalwareMatch m : f.malware()) {
+                string(out, m.engine());
+                string(out, m.signature());
+                string(out, m.sha256());
+            }
         }
         strings(out, r.whiteouts());
         strings(out, r.opaqueDirs());
@@ -62,6 +81,12 @@ final class LayerResultCodec {
         }
         strings(out, r.shadows());
         strings(out, r.warnings());
+        Map<String, Long> skipped = new TreeMap<>(r.skipped());
+        out.writeInt(skipped.size());
+        for (Map.Entry<String, Long> e : skipped.entrySet()) {
+            string(out, e.getKey());
+            out.writeLong(e.getValue());
+        }
     }
 
     static LayerResult read(DataInputStream in) throws IOException {
@@ -91,7 +116,18 @@ final class LayerResultCodec {
             for (int j = 0; j < nOwners; j++) {
                 owned.put(string(in), strings(in));
             }
-            files.add(new FileResult(analyzer, path, pkgs, props, fileWarnings, owned));
+            int nSecrets = count(in);
+            List<SecretMatch> secrets = new ArrayList<>(Math.min(nSecrets, 1024));
+            for (int j = 0; j < nSecrets; j++) {
+                secrets.add(new SecretMatch(string(in), string(in), string(in), string(in), in.readInt(), string(in),
+                        in.readBoolean()));
+            }
+            int nMalware = count(in);
+            List<MalwareMatch> malware = new ArrayList<>(Math.min(nMalware, 1024));
+            for (int j = 0; j < nMalware; j++) {
+                malware.add(new MalwareMatch(string(in), string(in), string(in)));
+            }
+            files.add(new FileResult(analyzer, path, pkgs, props, fileWarnings, owned, secrets, malware, null));
         }
         List<String> whiteouts = strings(in);
         List<String> opaque = strings(in);
@@ -101,7 +137,13 @@ final class LayerResultCodec {
             links.add(new LinkRecord(string(in), string(in), in.readBoolean()));
         }
         List<String> shadows = strings(in);
-        return new LayerResult(diffId, files, whiteouts, opaque, links, shadows, entries, strings(in));
+        List<String> warnings = strings(in);
+        int nSkipped = count(in);
+        Map<String, Long> skipped = new TreeMap<>();
+        for (int i = 0; i < nSkipped; i++) {
+            skipped.put(string(in), in.readLong());
+        }
+        return new LayerResult(diffId, files, whiteouts, opaque, links, shadows, entries, warnings, skipped);
     }
 
     private static void writePackage(DataOutputStream out, Package p) throws IOException {

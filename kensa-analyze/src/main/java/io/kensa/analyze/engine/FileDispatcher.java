@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Hands one file to every analyzer that wants it. A failing analyzer costs a warning for that file, not the
@@ -28,10 +29,10 @@ public final class FileDispatcher {
         this.scratch = scratch;
     }
 
-    /** Whether any analyzer wants the path, whatever the file's mode (for symbolic links). */
+    /** Whether any analyzer that follows links wants the path, whatever the file's mode (for symbolic links). */
     public boolean wanted(String path) {
         for (Analyzer a : analyzers) {
-            if (a.wants(path)) {
+            if (a.followsLinks() && a.wants(path)) {
                 return true;
             }
         }
@@ -48,19 +49,32 @@ public final class FileDispatcher {
         return false;
     }
 
-    /** Whether exactly the same analyzers want both paths for a file of this mode. */
+    /** Whether any analyzer that follows links wants a file at the path with these permission bits (hard links). */
+    public boolean wantedLink(String path, int mode) {
+        for (Analyzer a : analyzers) {
+            if (a.followsLinks() && a.wants(path, mode)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether exactly the same analyzers that follow links want both paths for a file of this mode. */
     public boolean sameAnalyzers(String a, String b, int mode) {
         for (Analyzer analyzer : analyzers) {
-            if (analyzer.wants(a, mode) != analyzer.wants(b, mode)) {
+            if (analyzer.followsLinks() && analyzer.wants(a, mode) != analyzer.wants(b, mode)) {
                 return false;
             }
         }
         return true;
     }
 
-    /** Runs the analyzers wanting {@code path}; adds their results and warnings to the given lists. */
+    /**
+     * Runs the analyzers wanting {@code path}; adds their results and warnings to the given lists, and counts the
+     * files an analyzer declined ({@link FileResult#skipped()}) in {@code skipped} by {@code analyzer: reason}.
+     */
     public void dispatch(String path, long size, int mode, InputStream content, List<FileResult> results,
-                         List<String> warnings) throws IOException {
+                         List<String> warnings, Map<String, Long> skipped) throws IOException {
         List<Analyzer> wanting = new ArrayList<>(1);
         for (Analyzer a : analyzers) {
             if (a.wants(path, mode)) {
@@ -73,7 +87,7 @@ public final class FileDispatcher {
         if (wanting.size() == 1) {
             StreamFileEntry entry = new StreamFileEntry(path, size, mode, content, scratch);
             try {
-                run(wanting.getFirst(), entry, results, warnings);
+                run(wanting.getFirst(), entry, results, warnings, skipped);
             } finally {
                 entry.cleanUp();
             }
@@ -87,7 +101,7 @@ public final class FileDispatcher {
         for (Analyzer a : wanting) {
             StreamFileEntry entry = new StreamFileEntry(path, data.length, mode, new ByteArrayInputStream(data), scratch);
             try {
-                run(a, entry, results, warnings);
+                run(a, entry, results, warnings, skipped);
             } finally {
                 entry.cleanUp();
             }
@@ -95,10 +109,12 @@ public final class FileDispatcher {
     }
 
     private static void run(Analyzer analyzer, io.kensa.analyze.FileEntry entry, List<FileResult> results,
-                            List<String> warnings) throws IOException {
+                            List<String> warnings, Map<String, Long> skipped) throws IOException {
         try {
             FileResult r = analyzer.analyze(entry);
-            if (r != null) {
+            if (r != null && r.skipped() != null) {
+                skipped.merge(analyzer.id() + ": " + r.skipped(), 1L, Long::sum);
+            } else if (r != null) {
                 results.add(r);
             }
         } catch (KensaException | TarFormatException e) {

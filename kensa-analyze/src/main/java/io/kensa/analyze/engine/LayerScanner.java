@@ -52,6 +52,7 @@ public final class LayerScanner {
         List<String> shadows = new ArrayList<>();
         Map<String, List<String>> pending = new LinkedHashMap<>();
         List<String> warnings = new ArrayList<>();
+        Map<String, Long> skipped = new HashMap<>();
         int unsafe = 0;
         long entries = 0;
         // inflate in large chunks: the tar reader's 512-byte reads then cost a copy, not a native call
@@ -82,7 +83,7 @@ public final class LayerScanner {
                 switch (e.type()) {
                     case FILE -> {
                         int before = files.size();
-                        dispatcher.dispatch(path, e.size(), e.mode(), tar.content(), files, warnings);
+                        dispatcher.dispatch(path, e.size(), e.mode(), tar.content(), files, warnings, skipped);
                         if (files.size() > before) {
                             byPath.put(path, List.copyOf(files.subList(before, files.size())));
                         }
@@ -98,7 +99,7 @@ public final class LayerScanner {
                         String target = PathNames.normalize(e.linkName());
                         if (target == null) {
                             unsafe++;
-                        } else if (!dispatcher.wanted(path, e.mode())) {
+                        } else if (!dispatcher.wantedLink(path, e.mode())) {
                             shadows.add(path);
                         } else if (dispatcher.sameAnalyzers(path, target, e.mode())) {
                             for (FileResult r : byPath.getOrDefault(target, List.of())) {
@@ -123,7 +124,7 @@ public final class LayerScanner {
         }
         List<String> bounded = warnings.size() > MAX_WARNINGS ? warnings.subList(0, MAX_WARNINGS) : warnings;
         return new LayerScan(new LayerResult(diffId.toString(), files, whiteouts, opaque, links, shadows, entries,
-                bounded), pending);
+                bounded, skipped), pending);
     }
 
     /**
@@ -134,6 +135,7 @@ public final class LayerScanner {
             throws IOException {
         List<FileResult> files = new ArrayList<>(first.files());
         List<String> warnings = new ArrayList<>(first.warnings());
+        Map<String, Long> skipped = new HashMap<>(first.skipped());
         TarReader tar = new TarReader(new BufferedInputStream(stream, 1 << 16), maxHeaderBytes);
         try {
             TarEntry e;
@@ -144,11 +146,13 @@ public final class LayerScanner {
                     continue;
                 }
                 if (linkPaths.size() == 1) {
-                    dispatcher.dispatch(linkPaths.getFirst(), e.size(), e.mode(), tar.content(), files, warnings);
+                    dispatcher.dispatch(linkPaths.getFirst(), e.size(), e.mode(), tar.content(), files, warnings,
+                            skipped);
                 } else if (e.size() <= MAX_SHARED_TARGET) {
                     byte[] data = tar.content().readNBytes((int) e.size());
                     for (String link : linkPaths) {
-                        dispatcher.dispatch(link, data.length, e.mode(), new ByteArrayInputStream(data), files, warnings);
+                        dispatcher.dispatch(link, data.length, e.mode(), new ByteArrayInputStream(data), files, warnings,
+                                skipped);
                     }
                 }
             }
@@ -157,6 +161,6 @@ public final class LayerScanner {
             throw new KensaException("layer " + first.diffId() + ": " + ex.getMessage());
         }
         return new LayerResult(first.diffId(), files, first.whiteouts(), first.opaqueDirs(), first.links(),
-                first.shadows(), first.entries(), warnings);
+                first.shadows(), first.entries(), warnings, skipped);
     }
 }

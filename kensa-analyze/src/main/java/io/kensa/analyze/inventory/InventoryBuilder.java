@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Stacks layer results into the inventory. A package is attributed to the lowest layer from which it has been
@@ -90,7 +91,16 @@ public final class InventoryBuilder {
         }
         out.sort(Comparator.comparing(Package::type).thenComparing(Package::name).thenComparing(Package::version)
                 .thenComparing(p -> p.paths().isEmpty() ? "" : p.paths().getFirst()));
-        return new Inventory(os, out, warnings.stream().distinct().toList());
+        LayerFindings findings = LayerFindings.collect(layers, view);
+        List<VisibleFile> files = new ArrayList<>();
+        for (MergedView.Node n : view.files()) {
+            String diffId = layers.get(n.layer()).diffId();
+            files.add(new VisibleFile(n.results().getFirst().path(), diffId, n.results()));
+        }
+        Map<String, Long> skipped = new TreeMap<>();
+        layers.forEach(l -> l.skipped().forEach((k, v) -> skipped.merge(k, v, Long::sum)));
+        return new Inventory(os, out, warnings.stream().distinct().toList(), findings.secrets(), findings.malware(),
+                files, skipped);
     }
 
     private static Package mergePaths(Package a, Package b) {

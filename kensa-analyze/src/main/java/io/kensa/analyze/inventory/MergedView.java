@@ -76,6 +76,17 @@ final class MergedView {
         return List.of();
     }
 
+    /** The layer whose entry stands at {@code path} (links not followed), or -1 when nothing analysed is there. */
+    int layerAt(String path) {
+        Node n = nodes.get(path);
+        return n == null ? -1 : n.layer();
+    }
+
+    /** Every analysed file (not links) with the layer it comes from, in path order. */
+    List<Node> files() {
+        return nodes.values().stream().filter(n -> n.link() == null && !n.results().isEmpty()).toList();
+    }
+
     /** Every analysed path and its results (links followed), in path order. */
     NavigableMap<String, List<FileResult>> all() {
         TreeMap<String, List<FileResult>> out = new TreeMap<>();

@@ -45,15 +45,19 @@ public final class ImageScanner {
     private final int threads;
     private final ScanProgress progress;
     private final JavaIndex javaIndex;
+    private final List<Detector> detectors;
 
     public ImageScanner(AnalyzerRegistry registry, LayerCache cache, Path scratchParent, LayerLimits limits,
                         int threads, ScanProgress progress) {
-        this(registry, cache, scratchParent, limits, threads, progress, JavaIndex.NONE);
+        this(registry, cache, scratchParent, limits, threads, progress, JavaIndex.NONE, List.of());
     }
 
-    /** As above, naming Java archives through {@code javaIndex} when the inventory is built. */
+    /**
+     * As above, naming Java archives through {@code javaIndex} when the inventory is built, and running
+     * {@code detectors} on the inventory and the image config.
+     */
     public ImageScanner(AnalyzerRegistry registry, LayerCache cache, Path scratchParent, LayerLimits limits,
-                        int threads, ScanProgress progress, JavaIndex javaIndex) {
+                        int threads, ScanProgress progress, JavaIndex javaIndex, List<Detector> detectors) {
         this.registry = registry;
         this.cache = cache;
         this.scratchParent = scratchParent;
@@ -61,6 +65,7 @@ public final class ImageScanner {
         this.threads = Math.max(1, threads);
         this.progress = progress;
         this.javaIndex = javaIndex;
+        this.detectors = List.copyOf(detectors);
     }
 
     /** The layer result plus where it came from. */
@@ -101,7 +106,11 @@ public final class ImageScanner {
         var config = source.config();
         Artifact artifact = new Artifact(source.name(), "image", config.digest().toString(), source.repoDigests(),
                 inventory.os(), config.architecture());
-        return new ScanReport(Instant.now(), artifact, summaries, inventory.packages(), inventory.warnings());
+        ScanReport report = InventoryReport.of(artifact, summaries, inventory);
+        for (Detector d : detectors) {
+            report = d.apply(report, inventory, config);
+        }
+        return report;
     }
 
     private Layer layer(ImageSource source, LayerRef ref, int index, int count, LayerScanner scanner)

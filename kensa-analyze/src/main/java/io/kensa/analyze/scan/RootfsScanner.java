@@ -25,7 +25,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Scans a root filesystem directory (an unpacked image, a container's root, a host) with the same analyzers as
@@ -36,16 +38,21 @@ public final class RootfsScanner {
     private final AnalyzerRegistry registry;
     private final Path scratchParent;
     private final JavaIndex javaIndex;
+    private final List<Detector> detectors;
 
     public RootfsScanner(AnalyzerRegistry registry, Path scratchParent) {
-        this(registry, scratchParent, JavaIndex.NONE);
+        this(registry, scratchParent, JavaIndex.NONE, List.of());
     }
 
-    /** As above, naming Java archives through {@code javaIndex} when the inventory is built. */
-    public RootfsScanner(AnalyzerRegistry registry, Path scratchParent, JavaIndex javaIndex) {
+    /**
+     * As above, naming Java archives through {@code javaIndex} when the inventory is built, and running
+     * {@code detectors} on the inventory.
+     */
+    public RootfsScanner(AnalyzerRegistry registry, Path scratchParent, JavaIndex javaIndex, List<Detector> detectors) {
         this.registry = registry;
         this.scratchParent = scratchParent;
         this.javaIndex = javaIndex;
+        this.detectors = List.copyOf(detectors);
     }
 
     public ScanReport scan(Path root, String name) throws IOException {
@@ -56,6 +63,7 @@ public final class RootfsScanner {
         List<FileResult> files = new ArrayList<>();
         List<LinkRecord> links = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
+        Map<String, Long> skipped = new HashMap<>();
         try (ScratchSpace scratch = ScratchSpace.under(scratchParent)) {
             FileDispatcher dispatcher = new FileDispatcher(registry, scratch);
             Files.walkFileTree(realRoot, new SimpleFileVisitor<>() {
@@ -76,7 +84,7 @@ public final class RootfsScanner {
                         int mode = mode(file);
                         if (dispatcher.wanted(path, mode)) {
                             try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-                                dispatcher.dispatch(path, attrs.size(), mode, in, files, warnings);
+                                dispatcher.dispatch(path, attrs.size(), mode, in, files, warnings, skipped);
                             }
                         }
                     }
@@ -91,12 +99,22 @@ public final class RootfsScanner {
             });
         }
         Inventory inventory = new InventoryBuilder(javaIndex).build(List.of(new LayerResult(null, files, List.of(), List.of(),
-                links, List.of(), 0, warnings)));
+                links, List.of(), 0, warnings, skipped)));
         Artifact artifact = new Artifact(name, "rootfs", null, List.of(), inventory.os(), null);
-        return new ScanReport(Instant.now(), artifact, List.of(), inventory.packages(), inventory.warnings());
+        ScanReport report = InventoryReport.of(artifact, List.of(), inventory);
+        for (Detector d : detectors) {
+            report = d.apply(report, inventory, null);
+        }
+        return report;
     }
 
+    /** The permission bits including setuid, setgid and sticky (unix:mode), else the POSIX permissions. */
     private static int mode(Path file) {
+        try {
+            return ((Integer) Files.getAttribute(file, "unix:mode", LinkOption.NOFOLLOW_LINKS)) & 07777;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            // not a unix file system: the POSIX permissions below
+        }
         try {
             return Files.readAttributes(file, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS).permissions()
                     .stream().mapToInt(p -> 1 << (8 - p.ordinal())).sum();
