@@ -25,12 +25,13 @@ final class ScanRun {
         Reporter reporter = common.output.reporter();
         FilterOptions filterOptions = common.filters.options();
         common.scanners.check();
-        VulnerabilityStep.Outcome outcome;
+        VulnerabilityStep.Outcome vulnerabilities;
         try (DbOptions.Opened db = common.db.open(common.cache.dir())) {
             AdvisorySource advisories = db.advisories();
             VulnerabilityStep.checkDatabase(common, advisories);
-            outcome = VulnerabilityStep.apply(inventory.take(db), common, filterOptions, advisories, timings);
+            vulnerabilities = VulnerabilityStep.apply(inventory.take(db), common, filterOptions, advisories, timings);
         }
+        GateStep.Outcome outcome = GateStep.apply(vulnerabilities, filterOptions, common.filters.gate());
         common.output.write(reporter, outcome.report());
         timings.mark("report");
         timings.print();

@@ -12,8 +12,6 @@ import java.util.Set;
 final class ScannerOptions {
     /** Every scanner name the flag accepts. */
     static final List<String> KNOWN = List.of("vuln", "secret", "misconfig", "license", "malware");
-    /** The scanners this version runs; the others are accepted and reported as not run. */
-    static final Set<String> AVAILABLE = Set.of("vuln");
     static final String DEFAULT = "vuln,secret";
 
     @Option(names = "--scanners", paramLabel = "LIST", split = ",",

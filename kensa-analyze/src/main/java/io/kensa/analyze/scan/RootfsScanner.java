@@ -44,6 +44,11 @@ public final class RootfsScanner {
         this(registry, scratchParent, JavaIndex.NONE, List.of());
     }
 
+    /** As above, naming Java archives through {@code javaIndex} when the inventory is built. */
+    public RootfsScanner(AnalyzerRegistry registry, Path scratchParent, JavaIndex javaIndex) {
+        this(registry, scratchParent, javaIndex, List.of());
+    }
+
     /**
      * As above, naming Java archives through {@code javaIndex} when the inventory is built, and running
      * {@code detectors} on the inventory.

@@ -5,7 +5,9 @@ import io.kensa.core.vuln.VulnerabilityFinding;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -32,14 +34,41 @@ public record Gate(int exitCode, boolean failOnKev) {
         }
     }
 
-    /** What the gate says of the kept findings. */
+    /** What the gate says of the kept vulnerability findings. */
     public GateDecision decide(List<VulnerabilityFinding> kept) {
+        return decide(kept, Map.of());
+    }
+
+    /**
+     * What the gate says of the kept vulnerability findings and of the kept findings of the other scanners,
+     * counted by kind ({@code secret}, {@code misconfiguration}, {@code license}, {@code malware}; kinds with 0 may be
+     * left out). {@code --exit-code} fires on any of them.
+     */
+    public GateDecision decide(List<VulnerabilityFinding> kept, Map<String, Integer> others) {
         List<String> reasons = new ArrayList<>();
         int code = 0;
-        if (exitCode != 0 && !kept.isEmpty()) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        if (!kept.isEmpty()) {
+            counts.put("vulnerabilit" + (kept.size() == 1 ? "y" : "ies"), kept.size());
+        }
+        others.forEach((kind, n) -> {
+            if (n > 0) {
+                counts.put(n == 1 ? kind : kind + "s", n);
+            }
+        });
+        int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+        if (exitCode != 0 && total > 0) {
             code = exitCode;
-            reasons.add(kept.size() + (kept.size() == 1 ? " finding remains" : " findings remain")
-                    + " after the filters (--exit-code " + exitCode + ")");
+            String what;
+            if (counts.size() == 1 && !kept.isEmpty()) {
+                what = total + (total == 1 ? " finding" : " findings");
+            } else {
+                List<String> parts = new ArrayList<>();
+                counts.forEach((kind, n) -> parts.add(n + " " + kind));
+                what = String.join(", ", parts);
+            }
+            reasons.add(what + (total == 1 ? " remains" : " remain") + " after the filters (--exit-code " + exitCode
+                    + ")");
         }
         if (failOnKev) {
             Set<String> kev = new LinkedHashSet<>();

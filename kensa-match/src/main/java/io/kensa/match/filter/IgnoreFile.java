@@ -38,6 +38,16 @@ import java.util.Set;
  *                                       #   directory, ** crosses them, a leading / is ignored
  *     expires: 2027-01-01               # optional: the last day the entry applies (YYYY-MM-DD)
  *     reason: accepted risk, not reachable   # optional: shown with the suppressed finding
+ * secrets:                              # the other scanners' findings, with the same keys:
+ *   - id: aws-access-key-id             #   a secret rule id or category
+ *     paths: ["opt/fixtures/**"]
+ * misconfigurations:
+ *   - id: CIS-DI-0006                   #   a check id
+ * licenses:
+ *   - id: LGPL-2.1-only                 #   an SPDX expression or a category (restricted …)
+ *     packages: [libfoo]
+ * malware:
+ *   - id: Eicar-Signature               #   a signature name, or the engine (hash, clamav)
  * }</pre>
  *
  * <ul>
@@ -62,7 +72,9 @@ public final class IgnoreFile {
     /** Largest ignore file read. */
     public static final long MAX_BYTES = 1L << 20;
 
-    private static final Set<String> TOP_KEYS = Set.of("vulnerabilities");
+    /** The lists an ignore file may hold: vulnerabilities, then one per other scanner (ids are rule/check ids). */
+    private static final List<String> TOP_KEYS = List.of("vulnerabilities", "secrets", "misconfigurations", "licenses",
+            "malware");
     private static final List<String> ENTRY_KEYS = List.of("id", "purls", "packages", "paths", "expires", "reason");
 
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
@@ -132,26 +144,37 @@ public final class IgnoreFile {
         for (Iterator<String> keys = root.fieldNames(); keys.hasNext(); ) {
             String key = keys.next();
             if (!TOP_KEYS.contains(key)) {
-                throw bad(source, "unknown top-level key '" + key + "' (expected 'vulnerabilities')");
+                throw bad(source, "unknown top-level key '" + key + "' (expected any of: "
+                        + String.join(", ", TOP_KEYS) + ")");
             }
         }
-        JsonNode list = root.get("vulnerabilities");
+        List<IgnoreRule> vulnerabilities = list(root, "vulnerabilities", source);
+        Map<String, List<IgnoreRule>> others = new java.util.LinkedHashMap<>();
+        for (String kind : TOP_KEYS.subList(1, TOP_KEYS.size())) {
+            others.put(kind, list(root, kind, source));
+        }
+        return new IgnoreRules(source, vulnerabilities, others);
+    }
+
+    private static List<IgnoreRule> list(JsonNode root, String kind, String source) {
+        JsonNode list = root.get(kind);
         if (list == null || list.isNull() || list.isTextual() && list.asText().isEmpty()) { // "vulnerabilities:" alone
-            return new IgnoreRules(source, List.of());
+            return List.of();
         }
         if (!list.isArray()) {
-            throw bad(source, "'vulnerabilities' is not a list");
+            throw bad(source, "'" + kind + "' is not a list");
         }
         List<IgnoreRule> rules = new ArrayList<>(list.size());
         int entry = 0;
+        String prefix = kind.equals("vulnerabilities") ? "" : kind + " ";
         for (JsonNode node : list) {
-            rules.add(rule(node, ++entry, source));
+            rules.add(rule(node, ++entry, prefix, source));
         }
-        return new IgnoreRules(source, rules);
+        return rules;
     }
 
-    private static IgnoreRule rule(JsonNode node, int entry, String source) {
-        String where = "entry " + entry;
+    private static IgnoreRule rule(JsonNode node, int entry, String prefix, String source) {
+        String where = prefix + "entry " + entry;
         if (!node.isObject()) {
             throw bad(source, where + ": expected a mapping with an 'id'");
         }

@@ -111,6 +111,41 @@ public final class IgnoreRule {
         return namesVulnerability(finding) && matchesPackage(instance);
     }
 
+    /**
+     * Whether the rule names a finding of another scanner (a secret rule, a configuration check, a malware
+     * signature, a license) with id {@code findingId} at {@code path} (absolute or relative; null when the finding
+     * has no file). Rules narrowed to packages never name such findings unless {@code pkg} is given and matches.
+     */
+    public boolean matches(String findingId, String path, Package pkg) {
+        if (findingId == null || !findingId.trim().equalsIgnoreCase(id)) {
+            return false;
+        }
+        if (pkg == null && (!purls.isEmpty() || !packages.isEmpty())) {
+            return false;
+        }
+        if (pkg != null && !((purls.isEmpty() || matchesPurl(pkg)) && (packages.isEmpty() || matchesName(pkg)))) {
+            return false;
+        }
+        if (pathMatchers.isEmpty()) {
+            return true;
+        }
+        if (path == null) {
+            return false;
+        }
+        String relative = path.startsWith("/") ? path.substring(1) : path;
+        try {
+            Path p = Path.of(relative);
+            for (PathMatcher m : pathMatchers) {
+                if (m.matches(p)) {
+                    return true;
+                }
+            }
+        } catch (InvalidPathException e) {
+            return false;
+        }
+        return false;
+    }
+
     private boolean namesVulnerability(VulnerabilityFinding finding) {
         for (String candidate : finding.allIds()) {
             if (candidate != null && candidate.trim().equalsIgnoreCase(id)) {

@@ -6,16 +6,29 @@ import io.kensa.core.vuln.VulnerabilityFinding;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The rules of one ignore file.
  *
- * @param source the file as the user named it, for reasons and messages
- * @param rules  the rules in file order
+ * @param source       the file as the user named it, for reasons and messages
+ * @param rules        the {@code vulnerabilities} rules in file order
+ * @param scannerRules the rules for the other scanners' findings, by the file's list name ({@code secrets},
+ *                     {@code misconfigurations}, {@code licenses}, {@code malware})
  */
-public record IgnoreRules(String source, List<IgnoreRule> rules) {
+public record IgnoreRules(String source, List<IgnoreRule> rules, Map<String, List<IgnoreRule>> scannerRules) {
     public IgnoreRules {
         rules = List.copyOf(rules);
+        scannerRules = scannerRules == null ? Map.of() : Map.copyOf(scannerRules);
+    }
+
+    public IgnoreRules(String source, List<IgnoreRule> rules) {
+        this(source, rules, Map.of());
+    }
+
+    /** The rules of the list {@code kind} ({@code secrets} …) still applying on {@code today}. */
+    public List<IgnoreRule> activeFor(String kind, LocalDate today) {
+        return scannerRules.getOrDefault(kind, List.of()).stream().filter(r -> !r.isExpired(today)).toList();
     }
 
     /** The rules still applying on {@code today}. */

@@ -90,8 +90,12 @@ class IgnoreFileTest {
                 "ignore file .kensaignore: entry 1 (CVE-2023-1234): 'packages' must be a list of values");
         assertBad("- id: CVE-2023-1234\n",
                 "ignore file .kensaignore: expected a mapping with a 'vulnerabilities' list at the top");
-        assertBad("vulnerabilities:\n  - id: CVE-2023-1234\nsecrets: []\n",
-                "ignore file .kensaignore: unknown top-level key 'secrets' (expected 'vulnerabilities')");
+        assertBad("vulnerabilities:\n  - id: CVE-2023-1234\nsecret: []\n",
+                "ignore file .kensaignore: unknown top-level key 'secret' (expected any of: vulnerabilities, secrets,"
+                        + " misconfigurations, licenses, malware)");
+        assertBad("secrets:\n  - id: aws-access-key-id\n    path: x\n",
+                "ignore file .kensaignore: secrets entry 1: unknown key 'path' (known: id, purls, packages, paths,"
+                        + " expires, reason)");
         assertBad("vulnerabilities: CVE-2023-1234\n", "ignore file .kensaignore: 'vulnerabilities' is not a list");
         assertBad("vulnerabilities:\n  - CVE-2023-1234\n",
                 "ignore file .kensaignore: entry 1: expected a mapping with an 'id'");
