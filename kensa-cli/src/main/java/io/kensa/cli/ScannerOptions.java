@@ -18,6 +18,23 @@ final class ScannerOptions {
             description = {"What to scan for: vuln, secret, misconfig, license,", "malware (default: " + DEFAULT + ")."})
     List<String> scanners;
 
+    @Option(names = "--secret-config", paramLabel = "FILE",
+            description = "Secret rules: custom rules and allow rules (YAML, Trivy's trivy-secret.yaml shape).")
+    java.nio.file.Path secretConfig;
+
+    @Option(names = "--malware-hashes", paramLabel = "FILE",
+            description = {"Known-malicious SHA-256 digests, one per line with a name (repeatable;",
+                    "added to the built-in list)."})
+    List<java.nio.file.Path> malwareHashes;
+
+    @Option(names = "--clamd", paramLabel = "ADDRESS",
+            description = "Also send every file to ClamAV's clamd: unix:///path/clamd.sock or tcp://HOST:PORT.")
+    String clamd;
+
+    @Option(names = "--license-policy", paramLabel = "FILE",
+            description = "License policy (YAML): which licenses and categories fail the build.")
+    java.nio.file.Path licensePolicy;
+
     @Option(names = "--lang", paramLabel = "LANG", defaultValue = "en",
             description = "Language of advisory titles where a feed has one (en, ja; default: ${DEFAULT-VALUE}).")
     String lang;

@@ -18,15 +18,25 @@ import java.util.Map;
  * scan; failures of the stream itself (truncated or corrupt layer) propagate.
  */
 public final class FileDispatcher {
-    /** Largest file read into memory when several analyzers want the same file. */
+    /**
+     * Largest file read into memory when several analyzers want the same file; a bigger one is copied to a scratch
+     * file once and read from there by each.
+     */
     private static final long SHARED_FILE_LIMIT = 256L << 20;
+
+    private final long sharedFileLimit;
 
     private final List<Analyzer> analyzers;
     private final ScratchSpace scratch;
 
     public FileDispatcher(AnalyzerRegistry registry, ScratchSpace scratch) {
+        this(registry, scratch, SHARED_FILE_LIMIT);
+    }
+
+    FileDispatcher(AnalyzerRegistry registry, ScratchSpace scratch, long sharedFileLimit) {
         this.analyzers = registry.analyzers();
         this.scratch = scratch;
+        this.sharedFileLimit = sharedFileLimit;
     }
 
     /** Whether any analyzer that follows links wants the path, whatever the file's mode (for symbolic links). */
@@ -93,8 +103,8 @@ public final class FileDispatcher {
             }
             return;
         }
-        if (size > SHARED_FILE_LIMIT) {
-            warnings.add(path + ": skipped, " + size + " bytes is over the " + SHARED_FILE_LIMIT + "-byte limit");
+        if (size > sharedFileLimit) {
+            dispatchSpilled(wanting, path, size, mode, content, results, warnings, skipped);
             return;
         }
         byte[] data = content.readNBytes((int) size);
@@ -105,6 +115,33 @@ public final class FileDispatcher {
             } finally {
                 entry.cleanUp();
             }
+        }
+    }
+
+    /** A file too big to share in memory: copied once to a scratch file, which each analyzer then reads. */
+    private void dispatchSpilled(List<Analyzer> wanting, String path, long size, int mode, InputStream content,
+                                 List<FileResult> results, List<String> warnings, Map<String, Long> skipped)
+            throws IOException {
+        java.nio.file.Path copy = scratch.newFile(".shared");
+        try {
+            try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(copy)) {
+                long copied = content.transferTo(out);
+                if (copied != size) {
+                    throw new IOException(path + ": " + copied + " bytes read, " + size + " expected");
+                }
+            }
+            for (Analyzer a : wanting) {
+                try (InputStream in = new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(copy), 1 << 16)) {
+                    StreamFileEntry entry = new StreamFileEntry(path, size, mode, in, scratch);
+                    try {
+                        run(a, entry, results, warnings, skipped);
+                    } finally {
+                        entry.cleanUp();
+                    }
+                }
+            }
+        } finally {
+            java.nio.file.Files.deleteIfExists(copy);
         }
     }
 
