@@ -19,7 +19,9 @@ import java.io.OutputStream;
 /**
  * Kensa's own JSON report. Field names follow the contract in the design notes and the JSON Schema at
  * {@code kensa-report/src/main/resources/io/kensa/report/kensa-report.schema.json}; add fields freely,
- * rename none without bumping {@link ScanReport#SCHEMA_VERSION}.
+ * rename none without bumping {@link ScanReport#SCHEMA_VERSION}. The arrays of every kind of finding
+ * ({@code vulnerabilities}, {@code secrets}, {@code misconfigurations}, {@code licenses}, {@code malware}) are always
+ * there, empty when the report has none ({@link FindingJson}); findings are listed in the report's order.
  */
 public final class JsonReporter implements Reporter {
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -68,6 +70,14 @@ public final class JsonReporter implements Reporter {
             n.put("reason", s.reason());
             suppressed.add(n);
         }
+        ArrayNode secrets = root.putArray("secrets");
+        report.secrets().forEach(f -> secrets.add(FindingJson.secret(f)));
+        ArrayNode misconfigurations = root.putArray("misconfigurations");
+        report.misconfigurations().forEach(f -> misconfigurations.add(FindingJson.misconfiguration(f)));
+        ArrayNode licenses = root.putArray("licenses");
+        report.licenses().forEach(f -> licenses.add(FindingJson.license(f)));
+        ArrayNode malware = root.putArray("malware");
+        report.malware().forEach(f -> malware.add(FindingJson.malware(f)));
         ArrayNode warnings = root.putArray("warnings");
         report.warnings().forEach(warnings::add);
         return root;

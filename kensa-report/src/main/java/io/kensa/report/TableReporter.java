@@ -17,7 +17,9 @@ import java.util.Map;
 /**
  * A plain-text summary for people: the artifact, its layers, the OS packages, then the application packages with
  * where each was found (and whether it is a development dependency or belongs to an OS package), then the
- * vulnerabilities by target ({@link VulnerabilitySection}).
+ * vulnerabilities by target ({@link VulnerabilitySection}), the secrets by file ({@link SecretSection}), the
+ * misconfigurations ({@link MisconfigSection}), the licenses ({@link LicenseSection}) and the malware
+ * ({@link MalwareSection}). A kind of finding the report has none of gets no section at all.
  */
 public final class TableReporter implements Reporter {
 
@@ -69,6 +71,10 @@ public final class TableReporter implements Reporter {
             TextTable.unbounded("TYPE", "NAME", "VERSION", "LAYER", "NOTE", "PATH").print(w, appRows);
         }
         VulnerabilitySection.write(report, w);
+        SecretSection.write(report, w);
+        MisconfigSection.write(report, w);
+        LicenseSection.write(report, w);
+        MalwareSection.write(report, w);
         for (String warning : report.warnings()) {
             w.println("warning: " + TerminalText.printable(warning));
         }

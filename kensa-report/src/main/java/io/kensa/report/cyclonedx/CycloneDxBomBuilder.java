@@ -5,6 +5,7 @@ import io.kensa.core.KensaVersion;
 import io.kensa.core.OsInfo;
 import io.kensa.core.Package;
 import io.kensa.core.ScanReport;
+import io.kensa.core.license.LicenseFinding;
 import io.kensa.report.sbom.ArtifactPurl;
 import io.kensa.report.sbom.KensaProperties;
 import io.kensa.report.sbom.SbomTree;
@@ -18,6 +19,7 @@ import org.cyclonedx.model.OrganizationalEntity;
 import org.cyclonedx.model.Property;
 import org.cyclonedx.model.component.evidence.Occurrence;
 import org.cyclonedx.model.metadata.ToolInformation;
+import org.cyclonedx.model.vulnerability.Vulnerability;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,7 +37,10 @@ import java.util.Optional;
  * packages carry their archive's SHA-1, each path as an occurrence, the evidence that named them as identity
  * evidence, and development dependencies the {@code excluded} scope. The vulnerability findings, when there are
  * any, are the BOM's {@code vulnerabilities} ({@link CycloneDxVulnerabilities}), each naming the components it
- * affects. One builder serves one BOM.
+ * affects. The license scanner's findings replace a package's declared licenses with the normalised expression
+ * and add its category, severity and policy decision as properties; secrets, misconfigurations and malware follow
+ * the vulnerabilities ({@link CycloneDxFindings}), the files they are in as {@code file} components. One builder
+ * serves one BOM.
  */
 final class CycloneDxBomBuilder {
     /** The CycloneDX property taxonomy's mark of an npm development dependency. */
@@ -45,6 +50,7 @@ final class CycloneDxBomBuilder {
     private final BomRefs refs = new BomRefs();
     /** The {@code bom-ref} of each package instance's component, by {@link Package#key()}. */
     private final Map<String, String> refsByPackage = new HashMap<>();
+    private PackageLicenses packageLicenses = new PackageLicenses(List.of());
 
     CycloneDxBomBuilder(CycloneDxLicenses licenses) {
         this.licenses = licenses;
@@ -63,6 +69,7 @@ final class CycloneDxBomBuilder {
         bom.setMetadata(metadata);
 
         SbomTree tree = SbomTree.of(report);
+        packageLicenses = new PackageLicenses(report.licenses());
         List<Component> components = new ArrayList<>();
         List<Dependency> dependencies = new ArrayList<>();
         Dependency subjectDependency = new Dependency(subject.getBomRef());
@@ -81,11 +88,23 @@ final class CycloneDxBomBuilder {
         for (Package p : tree.nesting().roots()) {
             components.add(withNested(p, tree, subjectDependency, dependencies));
         }
+        for (LicenseFinding unclaimed : packageLicenses.unclaimed()) {
+            components.add(child(licensedComponent(unclaimed), subjectDependency, dependencies));
+        }
+        CycloneDxFindings findings = new CycloneDxFindings(refs, subject.getBomRef()).add(report);
+        for (Component file : findings.files()) {
+            components.add(child(file, subjectDependency, dependencies));
+        }
         bom.setComponents(components);
         bom.setDependencies(dependencies);
+        List<Vulnerability> vulnerabilities = new ArrayList<>();
         if (!report.vulnerabilities().isEmpty()) {
-            bom.setVulnerabilities(new CycloneDxVulnerabilities(p -> refsByPackage.get(p.key()))
+            vulnerabilities.addAll(new CycloneDxVulnerabilities(p -> refsByPackage.get(p.key()))
                     .of(report.vulnerabilities()));
+        }
+        vulnerabilities.addAll(findings.vulnerabilities());
+        if (!vulnerabilities.isEmpty()) {
+            bom.setVulnerabilities(vulnerabilities);
         }
         return bom;
     }
@@ -176,11 +195,14 @@ final class CycloneDxBomBuilder {
             supplier.setName(p.vendor());
             c.setSupplier(supplier);
         }
-        c.setLicenses(licenses.of(p.licenses()));
+        List<LicenseFinding> classified = packageLicenses.of(p);
+        c.setLicenses(licenses.of(classified.isEmpty() ? p.licenses()
+                : classified.stream().map(LicenseFinding::license).distinct().toList()));
         if (p.sha1() != null) {
             c.setHashes(List.of(new Hash(Hash.Algorithm.SHA1, p.sha1())));
         }
         List<Property> properties = new ArrayList<>(properties(KensaProperties.ofPackage(p)));
+        properties.addAll(licenseProperties(classified));
         if (Boolean.TRUE.equals(p.dev())) {
             // not needed at run time: CycloneDX's "excluded" scope, plus the taxonomy's npm property
             c.setScope(Component.Scope.EXCLUDED);
@@ -203,6 +225,55 @@ final class CycloneDxBomBuilder {
             c.setEvidence(evidence);
         }
         return c;
+    }
+
+    /**
+     * A package the license scanner classified but the inventory does not list (a report assembled from parts): a
+     * library component of its own, so the license is not lost.
+     */
+    private Component licensedComponent(LicenseFinding f) {
+        Component c = new Component();
+        c.setType(Component.Type.LIBRARY);
+        String name = f.packageName() != null && !f.packageName().isBlank() ? f.packageName()
+                : f.purl() != null ? f.purl() : f.license();
+        c.setName(name);
+        c.setBomRef(refs.allocate(f.purl() != null ? f.purl() : "kensa:package:" + name));
+        if (f.purl() != null) {
+            c.setPurl(f.purl());
+        }
+        c.setLicenses(licenses.of(f.license() == null ? List.of() : List.of(f.license())));
+        List<Property> properties = new ArrayList<>(licenseProperties(List.of(f)));
+        if (f.layer() != null) {
+            properties.add(new Property(KensaProperties.LAYER_DIFF_ID, f.layer()));
+        }
+        properties.sort(Comparator.comparing(Property::getName));
+        c.setProperties(properties);
+        if (f.path() != null) {
+            Evidence evidence = new Evidence();
+            Occurrence occurrence = new Occurrence();
+            occurrence.setLocation(f.path());
+            evidence.addOccurrence(occurrence);
+            c.setEvidence(evidence);
+        }
+        return c;
+    }
+
+    /** The license scanner's category, severity and policy decision of a package, each distinct value once. */
+    private static List<Property> licenseProperties(List<LicenseFinding> classified) {
+        List<Property> out = new ArrayList<>();
+        for (LicenseFinding f : classified) {
+            addOnce(out, KensaProperties.LICENSE_CATEGORY, f.category());
+            addOnce(out, KensaProperties.LICENSE_SEVERITY, f.severity() == null ? null : f.severity().name());
+            addOnce(out, KensaProperties.LICENSE_POLICY, f.policy());
+        }
+        return out;
+    }
+
+    private static void addOnce(List<Property> properties, String name, String value) {
+        if (value != null && !value.isBlank()
+                && properties.stream().noneMatch(p -> p.getName().equals(name) && p.getValue().equals(value))) {
+            properties.add(new Property(name, value));
+        }
     }
 
     private static List<Property> properties(List<KensaProperties.Property> properties) {

@@ -229,7 +229,7 @@ final class CycloneDxVulnerabilities {
         };
     }
 
-    private static Vulnerability.Rating.Severity severity(Severity s) {
+    static Vulnerability.Rating.Severity severity(Severity s) {
         return switch (s == null ? Severity.UNKNOWN : s) {
             case CRITICAL -> Vulnerability.Rating.Severity.CRITICAL;
             case HIGH -> Vulnerability.Rating.Severity.HIGH;

@@ -29,7 +29,8 @@ import java.util.List;
  * {@code testcase} per finding in it, failed ({@code failure}, its type the severity); a suppressed finding is a
  * {@code skipped} test case with the filter and the reason. {@code tests}, {@code failures} and {@code skipped}
  * count them. Written with the JDK's XML stream writer: every text and attribute is escaped, and characters XML
- * cannot carry are replaced ({@link XmlChars}).
+ * cannot carry are replaced ({@link XmlChars}). Secrets, misconfigurations, licenses and malware follow, one
+ * suite per kind ({@link FindingSuites}).
  */
 public final class JUnitReporter implements Reporter {
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
@@ -56,7 +57,10 @@ public final class JUnitReporter implements Reporter {
 
     private static void write(ScanReport report, XMLStreamWriter xml) throws XMLStreamException {
         List<FindingTargets.Target> targets = FindingTargets.of(report);
-        int failures = targets.stream().mapToInt(t -> t.rows().size()).sum();
+        List<FindingSuites.Suite> findingSuites = FindingSuites.of(report);
+        int passed = findingSuites.stream().mapToInt(s -> s.cases().size() - s.failures()).sum();
+        int failures = targets.stream().mapToInt(t -> t.rows().size()).sum()
+                + findingSuites.stream().mapToInt(FindingSuites.Suite::failures).sum();
         int skipped = targets.stream().mapToInt(t -> t.suppressed().size()).sum();
         String timestamp = TIMESTAMP.format(report.createdAt().truncatedTo(ChronoUnit.SECONDS));
 
@@ -64,7 +68,7 @@ public final class JUnitReporter implements Reporter {
         xml.writeCharacters("\n");
         xml.writeStartElement("testsuites");
         attribute(xml, "name", "kensa " + report.artifact().name());
-        attribute(xml, "tests", Integer.toString(failures + skipped));
+        attribute(xml, "tests", Integer.toString(failures + skipped + passed));
         attribute(xml, "failures", Integer.toString(failures));
         attribute(xml, "errors", "0");
         attribute(xml, "skipped", Integer.toString(skipped));
@@ -88,9 +92,47 @@ public final class JUnitReporter implements Reporter {
             xml.writeCharacters("\n  ");
             xml.writeEndElement();
         }
+        for (FindingSuites.Suite suite : findingSuites) {
+            writeSuite(xml, suite, timestamp);
+        }
         xml.writeCharacters("\n");
         xml.writeEndElement();
         xml.writeEndDocument();
+    }
+
+    private static void writeSuite(XMLStreamWriter xml, FindingSuites.Suite suite, String timestamp)
+            throws XMLStreamException {
+        xml.writeCharacters("\n  ");
+        xml.writeStartElement("testsuite");
+        attribute(xml, "name", suite.name());
+        attribute(xml, "tests", Integer.toString(suite.cases().size()));
+        attribute(xml, "failures", Integer.toString(suite.failures()));
+        attribute(xml, "errors", "0");
+        attribute(xml, "skipped", "0");
+        attribute(xml, "time", "0");
+        attribute(xml, "timestamp", timestamp);
+        for (FindingSuites.Case c : suite.cases()) {
+            xml.writeCharacters("\n    ");
+            xml.writeStartElement("testcase");
+            attribute(xml, "classname", c.classname());
+            attribute(xml, "name", c.name());
+            if (c.file() != null) {
+                attribute(xml, "file", c.file());
+            }
+            attribute(xml, "time", "0");
+            if (c.failed()) {
+                xml.writeCharacters("\n      ");
+                xml.writeStartElement("failure");
+                attribute(xml, "message", c.message());
+                attribute(xml, "type", c.type());
+                text(xml, c.details());
+                xml.writeEndElement();
+                xml.writeCharacters("\n    ");
+            }
+            xml.writeEndElement();
+        }
+        xml.writeCharacters("\n  ");
+        xml.writeEndElement();
     }
 
     private static void failedCase(XMLStreamWriter xml, VulnerabilityFinding f, Package p) throws XMLStreamException {

@@ -37,12 +37,13 @@ import java.util.Map;
  *       {@code ROOTPATH}, the image's root) with line 1 as its region, the purl as the logical location, and a
  *       {@code partialFingerprints} entry that is stable across runs and unique per result.</li>
  * </ul>
- * Suppressed findings are left out: GitHub would raise alerts for them.
+ * Suppressed findings are left out: GitHub would raise alerts for them. Secrets, misconfigurations, licenses and
+ * malware follow the vulnerabilities, as {@link SarifFindings} maps them.
  */
 final class SarifLogBuilder {
     static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
     static final String FINGERPRINT = "kensaFindingHash/v1";
-    private static final String ROOT = "ROOTPATH";
+    static final String ROOT = "ROOTPATH";
     private static final int MAX_SHORT_DESCRIPTION = 1024;
     private static final int MAX_TEXT = 16 * 1024;
 
@@ -80,6 +81,7 @@ final class SarifLogBuilder {
                 results.add(result(report.artifact(), f, p, ruleIndex.get(f.id())));
             }
         }
+        new SarifFindings(json, report.artifact(), rules, ruleIndex, results).add(report);
         run.put("columnKind", "utf16CodeUnits");
         run.putObject("originalUriBaseIds").putObject(ROOT).put("uri", "file:///");
         run.set("properties", runProperties(report.artifact()));

@@ -32,6 +32,26 @@ public final class KensaProperties {
     public static final String PACKAGE_OWNED_BY = "kensa:package:ownedBy";
     /** {@code true} for a development-only dependency. */
     public static final String PACKAGE_DEV = "kensa:package:dev";
+    /** A package's license category (forbidden, restricted … unknown), its severity and the policy's decision. */
+    public static final String LICENSE_CATEGORY = "kensa:license:category";
+    public static final String LICENSE_SEVERITY = "kensa:license:severity";
+    public static final String LICENSE_POLICY = "kensa:license:policy";
+    /** {@code true} on a file a later layer deletes or replaces: still in the image, not in the container. */
+    public static final String FILE_DELETED = "kensa:file:deleted";
+    /** What kind of finding a CycloneDX vulnerability entry is: {@code secret}, {@code misconfiguration}, {@code malware}. */
+    public static final String FINDING_KIND = "kensa:finding:kind";
+    /** Where a finding is: the file (or image config field), its line, its layer is {@link #LAYER_DIFF_ID}. */
+    public static final String FINDING_PATH = "kensa:finding:path";
+    public static final String FINDING_LINE = "kensa:finding:line";
+    public static final String FINDING_DELETED = "kensa:finding:deleted";
+    public static final String SECRET_CATEGORY = "kensa:secret:category";
+    public static final String SECRET_EXAMPLE = "kensa:secret:example";
+    /** The matched line with the secret masked, as the engine wrote it. */
+    public static final String SECRET_MATCH = "kensa:secret:match";
+    public static final String MISCONFIG_SOURCE = "kensa:misconfig:source";
+    public static final String MISCONFIG_EVIDENCE = "kensa:misconfig:evidence";
+    public static final String MALWARE_ENGINE = "kensa:malware:engine";
+    public static final String MALWARE_SHA256 = "kensa:malware:sha256";
 
     private KensaProperties() {
     }

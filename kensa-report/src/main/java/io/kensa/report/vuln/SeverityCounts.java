@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** How many findings there are of each severity. */
@@ -24,8 +25,16 @@ public record SeverityCounts(Map<Severity, Integer> bySeverity) {
     }
 
     public static SeverityCounts of(Collection<VulnerabilityFinding> findings) {
-        return new SeverityCounts(findings.stream()
-                .collect(Collectors.groupingBy(VulnerabilityFinding::severity, Collectors.summingInt(f -> 1))));
+        return of(findings, VulnerabilityFinding::severity);
+    }
+
+    /** The counts of any kind of finding, by the severity {@code severity} gives (a missing one is UNKNOWN). */
+    public static <T> SeverityCounts of(Collection<T> findings, Function<T, Severity> severity) {
+        Function<T, Severity> known = f -> {
+            Severity s = severity.apply(f);
+            return s == null ? Severity.UNKNOWN : s;
+        };
+        return new SeverityCounts(findings.stream().collect(Collectors.groupingBy(known, Collectors.summingInt(f -> 1))));
     }
 
     public int count(Severity severity) {
@@ -38,7 +47,12 @@ public record SeverityCounts(Map<Severity, Integer> bySeverity) {
 
     /** {@code Total: 12 (CRITICAL: 1, HIGH: 3, MEDIUM: 5, LOW: 2, UNKNOWN: 1)}. */
     public String summaryLine() {
-        return "Total: " + total() + " (" + MOST_SEVERE_FIRST.stream().map(s -> s.name() + ": " + count(s))
+        return "Total: " + countsLine();
+    }
+
+    /** {@code 12 (CRITICAL: 1, HIGH: 3, MEDIUM: 5, LOW: 2, UNKNOWN: 1)}. */
+    public String countsLine() {
+        return total() + " (" + MOST_SEVERE_FIRST.stream().map(s -> s.name() + ": " + count(s))
                 .collect(Collectors.joining(", ")) + ")";
     }
 }
