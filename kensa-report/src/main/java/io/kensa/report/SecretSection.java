@@ -20,7 +20,7 @@ import java.util.Map;
  */
 final class SecretSection {
     private static final String[] HEADER = {"SEVERITY", "RULE", "CATEGORY", "LINE", "TITLE"};
-    private static final int[] MAX = {8, 32, 16, 6};
+    private static final int[] MAX = {8, 32, 24, 6};
     private static final int[] FLOOR = {8, 16, 8, 4};
 
     private SecretSection() {

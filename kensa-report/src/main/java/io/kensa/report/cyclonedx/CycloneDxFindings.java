@@ -27,7 +27,7 @@ import java.util.Map;
  *       {@code kensa-secret}, {@code kensa-misconfig} or {@code kensa-malware} (a check's reference as its URL);</li>
  *   <li>{@code ratings}: the finding's severity (method {@code other}); {@code cwes}: 798 (hard-coded credentials)
  *       for a secret, 506 (embedded malicious code) for malware;</li>
- *   <li>{@code description} the title, {@code detail} the masked line of a secret, the evidence of a check or the
+ *   <li>{@code description} the title, {@code detail} the masked line of a secret (exactly as the engine wrote it), the evidence of a check or the
  *       engine's finding, {@code recommendation} the check's remedy (a fixed advice for secrets and malware);</li>
  *   <li>{@code affects}: the file, a {@code file} component of its own (one per path and layer, with the layer's
  *       diffID, {@code kensa:file:deleted} when a later layer deletes it, and the SHA-256 malware engines computed),
@@ -82,7 +82,6 @@ final class CycloneDxFindings {
         List<Property> properties = location("secret", s.path(), s.line(), s.layer(), s.deleted());
         add(properties, KensaProperties.SECRET_CATEGORY, s.category());
         properties.add(new Property(KensaProperties.SECRET_EXAMPLE, Boolean.toString(s.example())));
-        add(properties, KensaProperties.SECRET_MATCH, s.match());
         v.setProperties(properties);
         vulnerabilities.add(v);
     }

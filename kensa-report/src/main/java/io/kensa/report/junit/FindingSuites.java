@@ -87,11 +87,11 @@ final class FindingSuites {
         }
         line(d, "Remedy", m.remedy());
         line(d, "Reference", m.reference());
-        String where = Places.of(m.path(), m.line());
-        String classname = !where.isEmpty() ? where : m.source() == null || m.source().equals("image") ? "image config"
-                : m.source();
-        return new Case(classname, "[" + severity + "] " + m.id(), isFile(m.path()) ? m.path() : null, true,
-                text(m.title(), m.id()), severity, d.toString());
+        String classname = m.path() != null && !m.path().isBlank() ? m.path()
+                : m.source() == null || m.source().equals("image") ? "image config" : m.source();
+        String name = "[" + severity + "] " + m.id() + (m.line() > 0 ? " line " + m.line() : "");
+        return new Case(classname, name, isFile(m.path()) ? m.path() : null, true, text(m.title(), m.id()), severity,
+                d.toString());
     }
 
     private static Case license(LicenseFinding l) {

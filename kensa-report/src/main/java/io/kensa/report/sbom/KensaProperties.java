@@ -46,8 +46,6 @@ public final class KensaProperties {
     public static final String FINDING_DELETED = "kensa:finding:deleted";
     public static final String SECRET_CATEGORY = "kensa:secret:category";
     public static final String SECRET_EXAMPLE = "kensa:secret:example";
-    /** The matched line with the secret masked, as the engine wrote it. */
-    public static final String SECRET_MATCH = "kensa:secret:match";
     public static final String MISCONFIG_SOURCE = "kensa:misconfig:source";
     public static final String MISCONFIG_EVIDENCE = "kensa:misconfig:evidence";
     public static final String MALWARE_ENGINE = "kensa:malware:engine";
