@@ -6,6 +6,8 @@ import com.networknt.schema.Error;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.kensa.core.ScanReport;
+import io.kensa.core.secret.SecretFinding;
+import io.kensa.report.findings.FindingFixtures;
 import io.kensa.report.vuln.VulnFixtures;
 import org.cyclonedx.Version;
 import org.cyclonedx.parsers.JsonParser;
@@ -47,6 +49,40 @@ class EveryFormatTest {
     @ValueSource(strings = {"table", "json", "sarif", "cyclonedx", "spdx-json", "junit", "gitlab", "html"})
     void aHostileReportIsStillValid(String format) throws Exception {
         assertValid(format, VulnFixtures.hostile());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"table", "json", "sarif", "cyclonedx", "spdx-json", "junit", "gitlab", "html"})
+    void aReportWithEveryKindOfFindingIsValid(String format) throws Exception {
+        assertValid(format, FindingFixtures.report());
+        assertValid(format, VulnFixtures.report().withSecrets(FindingFixtures.SECRETS)
+                .withMisconfigurations(FindingFixtures.MISCONFIGURATIONS).withLicenses(FindingFixtures.LICENSES)
+                .withMalware(FindingFixtures.MALWARE));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"table", "json", "sarif", "cyclonedx", "spdx-json", "junit", "gitlab", "html"})
+    void aHostileReportOfEveryKindIsStillValid(String format) throws Exception {
+        assertValid(format, FindingFixtures.hostile());
+    }
+
+    /**
+     * What the acceptance check asks of every format that shows secrets: each masked line is there as the engine
+     * masked it (a table line loses its leading white space), and no raw value the masks hide.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"table", "json", "sarif", "cyclonedx", "junit", "html"})
+    void everyFormatThatShowsSecretsShowsTheirMaskedLinesAndNothingMore(String format) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ReporterRegistry.defaults().get(format).write(FindingFixtures.report(), out);
+        String text = out.toString(StandardCharsets.UTF_8);
+
+        for (String raw : FindingFixtures.RAW_SECRETS) {
+            assertThat(text).doesNotContain(raw);
+        }
+        for (SecretFinding s : FindingFixtures.SECRETS) {
+            assertThat(text).contains(format.equals("table") ? s.match().strip() : s.match());
+        }
     }
 
     private static void assertValid(String format, ScanReport report) throws Exception {

@@ -8,6 +8,7 @@ import io.kensa.core.ScanReport;
 import io.kensa.core.license.LicenseFinding;
 import io.kensa.report.sbom.ArtifactPurl;
 import io.kensa.report.sbom.KensaProperties;
+import io.kensa.report.sbom.PackageLicenses;
 import io.kensa.report.sbom.SbomTree;
 import org.cyclonedx.model.Bom;
 import org.cyclonedx.model.Component;
@@ -196,13 +197,12 @@ final class CycloneDxBomBuilder {
             c.setSupplier(supplier);
         }
         List<LicenseFinding> classified = packageLicenses.of(p);
-        c.setLicenses(licenses.of(classified.isEmpty() ? p.licenses()
-                : classified.stream().map(LicenseFinding::license).distinct().toList()));
+        c.setLicenses(licenses.of(classified.isEmpty() ? p.licenses() : PackageLicenses.licenses(classified)));
         if (p.sha1() != null) {
             c.setHashes(List.of(new Hash(Hash.Algorithm.SHA1, p.sha1())));
         }
         List<Property> properties = new ArrayList<>(properties(KensaProperties.ofPackage(p)));
-        properties.addAll(licenseProperties(classified));
+        properties.addAll(properties(PackageLicenses.properties(classified)));
         if (Boolean.TRUE.equals(p.dev())) {
             // not needed at run time: CycloneDX's "excluded" scope, plus the taxonomy's npm property
             c.setScope(Component.Scope.EXCLUDED);
@@ -242,7 +242,7 @@ final class CycloneDxBomBuilder {
             c.setPurl(f.purl());
         }
         c.setLicenses(licenses.of(f.license() == null ? List.of() : List.of(f.license())));
-        List<Property> properties = new ArrayList<>(licenseProperties(List.of(f)));
+        List<Property> properties = new ArrayList<>(properties(PackageLicenses.properties(List.of(f))));
         if (f.layer() != null) {
             properties.add(new Property(KensaProperties.LAYER_DIFF_ID, f.layer()));
         }
@@ -256,24 +256,6 @@ final class CycloneDxBomBuilder {
             c.setEvidence(evidence);
         }
         return c;
-    }
-
-    /** The license scanner's category, severity and policy decision of a package, each distinct value once. */
-    private static List<Property> licenseProperties(List<LicenseFinding> classified) {
-        List<Property> out = new ArrayList<>();
-        for (LicenseFinding f : classified) {
-            addOnce(out, KensaProperties.LICENSE_CATEGORY, f.category());
-            addOnce(out, KensaProperties.LICENSE_SEVERITY, f.severity() == null ? null : f.severity().name());
-            addOnce(out, KensaProperties.LICENSE_POLICY, f.policy());
-        }
-        return out;
-    }
-
-    private static void addOnce(List<Property> properties, String name, String value) {
-        if (value != null && !value.isBlank()
-                && properties.stream().noneMatch(p -> p.getName().equals(name) && p.getValue().equals(value))) {
-            properties.add(new Property(name, value));
-        }
     }
 
     private static List<Property> properties(List<KensaProperties.Property> properties) {

@@ -5,8 +5,10 @@ import io.kensa.core.KensaVersion;
 import io.kensa.core.OsInfo;
 import io.kensa.core.Package;
 import io.kensa.core.ScanReport;
+import io.kensa.core.license.LicenseFinding;
 import io.kensa.report.sbom.ArtifactPurl;
 import io.kensa.report.sbom.KensaProperties;
+import io.kensa.report.sbom.PackageLicenses;
 import io.kensa.report.sbom.SbomTree;
 import io.kensa.report.sbom.SpdxExpressions;
 import org.spdx.core.InvalidSPDXAnalysisException;
@@ -20,6 +22,7 @@ import org.spdx.library.model.v2.SpdxDocument;
 import org.spdx.library.model.v2.SpdxModelFactoryCompatV2;
 import org.spdx.library.model.v2.SpdxPackage;
 import org.spdx.library.model.v2.enumerations.AnnotationType;
+import org.spdx.library.model.v2.license.AnyLicenseInfo;
 import org.spdx.library.model.v2.enumerations.ChecksumAlgorithm;
 import org.spdx.library.model.v2.enumerations.Purpose;
 import org.spdx.library.model.v2.enumerations.ReferenceCategory;
@@ -39,7 +42,9 @@ import java.util.Optional;
  * relationships artifact → operating system → its packages, artifact → other packages, and package → the packages
  * found inside its archive (see {@link SbomTree}). Application packages carry their archive's SHA1 as a checksum
  * and where they were found as their source information.
- * The {@code kensa:} properties of the CycloneDX output become annotations. One builder serves one document.
+ * The license scanner's findings are a package's concluded license (NOASSERTION without one), their category,
+ * severity and policy decision annotations. The {@code kensa:} properties of the CycloneDX output become
+ * annotations. One builder serves one document.
  */
 final class SpdxDocumentBuilder {
     static final String NOASSERTION = SpdxConstantsCompatV2.NOASSERTION_VALUE;
@@ -47,6 +52,7 @@ final class SpdxDocumentBuilder {
 
     private final SpdxIds ids = new SpdxIds();
     private final SpdxExpressions expressions;
+    private PackageLicenses packageLicenses = new PackageLicenses(List.of());
 
     SpdxDocumentBuilder(SpdxExpressions expressions) {
         this.expressions = expressions;
@@ -64,6 +70,7 @@ final class SpdxDocumentBuilder {
 
         Annotations annotations = new Annotations(doc, created);
         SpdxLicenses licenses = new SpdxLicenses(doc, expressions);
+        packageLicenses = new PackageLicenses(report.licenses());
         SpdxPackage subject = artifactPackage(doc, report, licenses, annotations);
         doc.addRelationship(doc.createRelationship(subject, RelationshipType.DESCRIBES, null));
 
@@ -147,12 +154,17 @@ final class SpdxDocumentBuilder {
             throws InvalidSPDXAnalysisException {
         String id = ids.allocate("Package", p.key(), p.purl() == null ? "" : p.purl(),
                 p.layer() == null ? "" : p.layer(), String.join("\n", p.paths()));
-        SpdxPackage.SpdxPackageBuilder b = doc.createPackage(id, p.name(), licenses.noAssertion(), NOASSERTION,
+        List<LicenseFinding> classified = packageLicenses.of(p);
+        AnyLicenseInfo concluded = classified.isEmpty() ? licenses.noAssertion()
+                : licenses.declared(PackageLicenses.licenses(classified));
+        List<KensaProperties.Property> properties = new ArrayList<>(KensaProperties.ofPackage(p));
+        properties.addAll(PackageLicenses.properties(classified));
+        SpdxPackage.SpdxPackageBuilder b = doc.createPackage(id, p.name(), concluded, NOASSERTION,
                         licenses.declared(p.licenses()))
                 .setDownloadLocation(NOASSERTION)
                 .setFilesAnalyzed(false)
                 .setPrimaryPurpose(Purpose.LIBRARY)
-                .setAnnotations(annotations.of(KensaProperties.ofPackage(p)));
+                .setAnnotations(annotations.of(properties));
         if (p.version() != null && !p.version().isBlank()) {
             b.setVersionInfo(p.version());
         }

@@ -171,7 +171,7 @@ class HtmlReporterTest {
         return out.toByteArray();
     }
 
-    private static Document parse(byte[] html) throws Exception {
+    static Document parse(byte[] html) throws Exception {
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
         f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
@@ -186,15 +186,15 @@ class HtmlReporterTest {
         return doc;
     }
 
-    private static List<Element> all(Document doc) {
+    static List<Element> all(Document doc) {
         return byTag(doc.getDocumentElement(), "*");
     }
 
-    private static List<Element> byTag(Document doc, String tag) {
+    static List<Element> byTag(Document doc, String tag) {
         return byTag(doc.getDocumentElement(), tag);
     }
 
-    private static List<Element> byTag(Element root, String tag) {
+    static List<Element> byTag(Element root, String tag) {
         List<Element> out = new ArrayList<>();
         if (tag.equals("*")) {
             out.add(root);
@@ -206,15 +206,15 @@ class HtmlReporterTest {
         return out;
     }
 
-    private static Element meta(Document doc, String attribute, String value) {
+    static Element meta(Document doc, String attribute, String value) {
         return byTag(doc, "meta").stream().filter(m -> m.getAttribute(attribute).equals(value)).findFirst().orElseThrow();
     }
 
-    private static String cell(Element row, int index) {
+    static String cell(Element row, int index) {
         return row.getElementsByTagName("td").item(index).getTextContent();
     }
 
-    private static String sha256(String content) throws Exception {
+    static String sha256(String content) throws Exception {
         return "sha256-" + Base64.getEncoder().encodeToString(
                 MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
     }

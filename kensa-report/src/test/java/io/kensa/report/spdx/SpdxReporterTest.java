@@ -422,6 +422,23 @@ class SpdxReporterTest {
         assertThat(relationships(doc)).containsExactlyInAnyOrderElementsOf(expected);
     }
 
+    @Test
+    void theLicenseScannersFindingIsThePackagesConcludedLicenseWithItsCategoryAndPolicy() throws IOException {
+        JsonNode doc = write(io.kensa.report.findings.FindingFixtures.report());
+
+        assertThat(schemaErrors(doc)).isEmpty();
+        JsonNode tar = byPurl(doc, io.kensa.report.findings.FindingFixtures.TAR.purl());
+        assertThat(tar.path("licenseConcluded").asText()).isEqualTo("GPL-3.0-or-later");
+        assertThat(tar.path("licenseDeclared").asText()).as("the package itself declared none").isEqualTo("NOASSERTION");
+        assertThat(annotations(tar)).contains("kensa:license:category: restricted", "kensa:license:policy: fail",
+                "kensa:license:severity: HIGH");
+        JsonNode baseFiles = byPurl(doc, io.kensa.report.findings.FindingFixtures.BASE_FILES.purl());
+        assertThat(baseFiles.path("licenseConcluded").asText()).startsWith("LicenseRef-");
+        JsonNode noFinding = write(io.kensa.report.findings.FindingFixtures.inventory());
+        assertThat(byPurl(noFinding, io.kensa.report.findings.FindingFixtures.TAR.purl()).path("licenseConcluded")
+                .asText()).isEqualTo("NOASSERTION");
+    }
+
     private static String id(JsonNode doc, Package p) {
         return byPurl(doc, p.purl()).path("SPDXID").asText();
     }
