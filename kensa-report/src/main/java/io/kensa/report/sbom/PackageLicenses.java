@@ -13,7 +13,7 @@ import java.util.Set;
 
 /**
  * The license scanner's findings of each package, for the SBOM reporters: by purl, or by name and layer for a
- * package without one. Remembers which findings were claimed, so that those of a package missing from the inventory
+ * finding without one. Remembers which findings were claimed, so that those of a package missing from the inventory
  * are not lost. One instance serves one document.
  */
 public final class PackageLicenses {
@@ -33,9 +33,16 @@ public final class PackageLicenses {
         }
     }
 
-    /** The findings of {@code p} (none when the license scanner did not see it). */
+    /**
+     * The findings of {@code p}: those of its purl, else the findings without a purl of its name in its layer (a
+     * finding with another purl is another package: another version, say); none when the license scanner did not
+     * see it.
+     */
     public List<LicenseFinding> of(Package p) {
-        List<LicenseFinding> found = p.purl() != null ? byPurl.get(p.purl()) : byNameAndLayer.get(nameAndLayer(p.name(), p.layer()));
+        List<LicenseFinding> found = p.purl() == null ? null : byPurl.get(p.purl());
+        if (found == null) {
+            found = byNameAndLayer.get(nameAndLayer(p.name(), p.layer()));
+        }
         if (found == null) {
             return List.of();
         }
