@@ -39,8 +39,9 @@ import java.util.function.Function;
  *       its kind as prefix ({@code secret/…});</li>
  *   <li>one result per finding: {@code level} from its severity, its path inside the image as
  *       {@code artifactLocation.uri} (the image itself when it has none, e.g. a check of the image config),
- *       {@code region.startLine} when the line is known (a secret's masked line as the region's snippet), the layer
- *       and the kind's own fields in {@code properties}, and a fingerprint stable across runs.</li>
+ *       {@code region.startLine} the line when it is known (a secret's masked line as the region's snippet), else 1
+ *       (the whole file, as for packages: GitHub needs a region), the layer, the line when known and the kind's own
+ *       fields in {@code properties}, and a fingerprint stable across runs.</li>
  * </ul>
  * A secret is only ever written as the engine masked it.
  */
@@ -278,8 +279,8 @@ final class SarifFindings {
     }
 
     /**
-     * A result at {@code path} (the image when there is none), with a region when {@code line} is known (and the
-     * snippet when given), its severity and layer as properties and a fingerprint of the kind, {@code identity},
+     * A result at {@code path} (the image when there is none), at {@code line} (1 when not known; the snippet only
+     * with a known line), its severity and layer as properties and a fingerprint of the kind, {@code identity},
      * the path, the layer and {@code detail}.
      */
     private ObjectNode result(String ruleId, int index, Severity severity, String message, String path, int line,
@@ -296,12 +297,11 @@ final class SarifFindings {
         ObjectNode artifactLocation = physical.putObject("artifactLocation");
         artifactLocation.put("uri", ArtifactUris.of(where));
         artifactLocation.put("uriBaseId", SarifLogBuilder.ROOT);
-        if (line > 0) {
-            ObjectNode region = physical.putObject("region");
-            region.put("startLine", line);
-            if (snippet != null) {
-                region.putObject("snippet").put("text", snippet);
-            }
+        // GitHub places (and accepts) a result only with a region: line 1 stands for the whole file, as for packages
+        ObjectNode region = physical.putObject("region");
+        region.put("startLine", line > 0 ? line : 1);
+        if (line > 0 && snippet != null) {
+            region.putObject("snippet").put("text", snippet);
         }
         location.putObject("message").put("text", Texts.clip(artifact.name() + ": " + where
                 + (layer == null ? "" : " in layer " + layer), MAX_TEXT));

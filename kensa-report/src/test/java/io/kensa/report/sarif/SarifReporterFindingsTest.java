@@ -80,7 +80,10 @@ class SarifReporterFindingsTest {
         assertThat(deletedKey.at("/message/text").asText()).contains("Deleted by a later layer");
         assertThat(deletedKey.path("level").asText()).isEqualTo("error");
         JsonNode envSecret = resultAt(results, "aws-secret-access-key", "./config:Env");
-        assertThat(envSecret.at("/locations/0/physicalLocation").has("region")).as("no line: no region").isFalse();
+        assertThat(envSecret.at("/locations/0/physicalLocation/region/startLine").asInt())
+                .as("no line: line 1 stands for the whole place, as GitHub needs a region").isEqualTo(1);
+        assertThat(envSecret.at("/locations/0/physicalLocation/region").has("snippet")).isFalse();
+        assertThat(envSecret.at("/properties").has("line")).isFalse();
         assertThat(envSecret.at("/properties").has("layer")).isFalse();
 
         JsonNode sudo = result(results, "DKL-DI-0001");
@@ -104,6 +107,9 @@ class SarifReporterFindingsTest {
         assertThat(tar.at("/properties/license").asText()).isEqualTo("GPL-3.0-or-later");
         assertThat(tar.at("/properties/layer").asText()).isEqualTo(FindingFixtures.L0);
 
+        for (JsonNode r : results) {
+            assertThat(r.at("/locations/0/physicalLocation/region/startLine").asInt()).as("GitHub's GH1003").isPositive();
+        }
         JsonNode eicar = result(results, "malware/EICAR-Test-File");
         assertThat(eicar.at("/locations/0/physicalLocation/artifactLocation/uri").asText()).isEqualTo("tmp/eicar.com");
         assertThat(eicar.at("/properties/layer").asText()).isEqualTo(FindingFixtures.L4);
