@@ -76,7 +76,9 @@ final class SarifFindings {
                 this::secretRule, this::secretResult);
         addKind("misconfiguration", report.misconfigurations().stream().sorted(FindingOrders.MISCONFIGURATIONS).toList(),
                 MisconfigFinding::id, this::misconfigRule, this::misconfigResult);
-        addKind("license", report.licenses().stream().sorted(FindingOrders.LICENSES).toList(),
+        // a license the policy allows is not a result to act on: code scanning would list every package
+        addKind("license", report.licenses().stream().filter(l -> !"allow".equals(l.policy()))
+                        .sorted(FindingOrders.LICENSES).toList(),
                 l -> "license/" + (l.category() == null || l.category().isBlank() ? "unknown" : l.category()),
                 this::licenseRule, this::licenseResult);
         addKind("malware", report.malware().stream().sorted(FindingOrders.MALWARE).toList(),
