@@ -6,9 +6,13 @@ import io.kensa.analyze.FileResult;
 import io.kensa.core.KensaException;
 import io.kensa.image.tar.TarFormatException;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,15 +22,27 @@ import java.util.Map;
  * scan; failures of the stream itself (truncated or corrupt layer) propagate.
  */
 public final class FileDispatcher {
-    /** Largest file read into memory when several analyzers want the same file. */
+    /** Largest file read into memory when several analyzers want the same file; larger ones are spooled. */
     private static final long SHARED_FILE_LIMIT = 256L << 20;
+    /**
+     * Largest file copied to the scratch space when several analyzers want it (a malware analyzer wants every
+     * file, so a big executable or archive must not escape it); larger ones are skipped with a warning.
+     */
+    private static final long SHARED_SPOOL_LIMIT = 2L << 30;
 
     private final List<Analyzer> analyzers;
     private final ScratchSpace scratch;
+    private final long memoryLimit;
 
     public FileDispatcher(AnalyzerRegistry registry, ScratchSpace scratch) {
+        this(registry, scratch, SHARED_FILE_LIMIT);
+    }
+
+    /** With another limit for the files shared in memory (tests). */
+    FileDispatcher(AnalyzerRegistry registry, ScratchSpace scratch, long memoryLimit) {
         this.analyzers = registry.analyzers();
         this.scratch = scratch;
+        this.memoryLimit = memoryLimit;
     }
 
     /** Whether any analyzer that follows links wants the path, whatever the file's mode (for symbolic links). */
@@ -93,8 +109,12 @@ public final class FileDispatcher {
             }
             return;
         }
-        if (size > SHARED_FILE_LIMIT) {
-            warnings.add(path + ": skipped, " + size + " bytes is over the " + SHARED_FILE_LIMIT + "-byte limit");
+        if (size > SHARED_SPOOL_LIMIT) {
+            warnings.add(path + ": skipped, " + size + " bytes is over the " + SHARED_SPOOL_LIMIT + "-byte limit");
+            return;
+        }
+        if (size > memoryLimit) {
+            spool(path, size, mode, content, wanting, results, warnings, skipped);
             return;
         }
         byte[] data = content.readNBytes((int) size);
@@ -105,6 +125,39 @@ public final class FileDispatcher {
             } finally {
                 entry.cleanUp();
             }
+        }
+    }
+
+    /** Copies a big file wanted by several analyzers to the scratch space once, and streams it to each. */
+    private void spool(String path, long size, int mode, InputStream content, List<Analyzer> wanting,
+                       List<FileResult> results, List<String> warnings, Map<String, Long> skipped)
+            throws IOException {
+        Path copy = scratch.newFile("-shared");
+        try {
+            try (OutputStream out = Files.newOutputStream(copy)) {
+                byte[] buf = new byte[1 << 16];
+                long left = size;
+                while (left > 0) {
+                    int n = content.read(buf, 0, (int) Math.min(buf.length, left));
+                    if (n < 0) {
+                        throw new IOException(path + ": short read");
+                    }
+                    out.write(buf, 0, n);
+                    left -= n;
+                }
+            }
+            for (Analyzer a : wanting) {
+                try (InputStream in = new BufferedInputStream(Files.newInputStream(copy), 1 << 16)) {
+                    StreamFileEntry entry = new StreamFileEntry(path, size, mode, in, scratch);
+                    try {
+                        run(a, entry, results, warnings, skipped);
+                    } finally {
+                        entry.cleanUp();
+                    }
+                }
+            }
+        } finally {
+            Files.deleteIfExists(copy);
         }
     }
 
