@@ -6,9 +6,13 @@ import io.kensa.analyze.FileResult;
 import io.kensa.core.KensaException;
 import io.kensa.image.tar.TarFormatException;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,25 +22,27 @@ import java.util.Map;
  * scan; failures of the stream itself (truncated or corrupt layer) propagate.
  */
 public final class FileDispatcher {
+    /** Largest file read into memory when several analyzers want the same file; larger ones are spooled. */
+    private static final long SHARED_FILE_LIMIT = 32L << 20;
     /**
-     * Largest file read into memory when several analyzers want the same file; a bigger one is copied to a scratch
-     * file once and read from there by each.
+     * Largest file copied to the scratch space when several analyzers want it (a malware analyzer wants every
+     * file, so a big executable or archive must not escape it); larger ones are skipped with a warning.
      */
-    private static final long SHARED_FILE_LIMIT = 256L << 20;
-
-    private final long sharedFileLimit;
+    private static final long SHARED_SPOOL_LIMIT = 2L << 30;
 
     private final List<Analyzer> analyzers;
     private final ScratchSpace scratch;
+    private final long memoryLimit;
 
     public FileDispatcher(AnalyzerRegistry registry, ScratchSpace scratch) {
         this(registry, scratch, SHARED_FILE_LIMIT);
     }
 
-    FileDispatcher(AnalyzerRegistry registry, ScratchSpace scratch, long sharedFileLimit) {
+    /** With another limit for the files shared in memory (tests). */
+    FileDispatcher(AnalyzerRegistry registry, ScratchSpace scratch, long memoryLimit) {
         this.analyzers = registry.analyzers();
         this.scratch = scratch;
-        this.sharedFileLimit = sharedFileLimit;
+        this.memoryLimit = memoryLimit;
     }
 
     /** Whether any analyzer that follows links wants the path, whatever the file's mode (for symbolic links). */
@@ -103,8 +109,12 @@ public final class FileDispatcher {
             }
             return;
         }
-        if (size > sharedFileLimit) {
-            dispatchSpilled(wanting, path, size, mode, content, results, warnings, skipped);
+        if (size > SHARED_SPOOL_LIMIT) {
+            warnings.add(path + ": skipped, " + size + " bytes is over the " + SHARED_SPOOL_LIMIT + "-byte limit");
+            return;
+        }
+        if (size > memoryLimit) {
+            spool(path, size, mode, content, wanting, results, warnings, skipped);
             return;
         }
         byte[] data = content.readNBytes((int) size);
@@ -118,20 +128,26 @@ public final class FileDispatcher {
         }
     }
 
-    /** A file too big to share in memory: copied once to a scratch file, which each analyzer then reads. */
-    private void dispatchSpilled(List<Analyzer> wanting, String path, long size, int mode, InputStream content,
-                                 List<FileResult> results, List<String> warnings, Map<String, Long> skipped)
+    /** Copies a big file wanted by several analyzers to the scratch space once, and streams it to each. */
+    private void spool(String path, long size, int mode, InputStream content, List<Analyzer> wanting,
+                       List<FileResult> results, List<String> warnings, Map<String, Long> skipped)
             throws IOException {
-        java.nio.file.Path copy = scratch.newFile(".shared");
+        Path copy = scratch.newFile("-shared");
         try {
-            try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(copy)) {
-                long copied = content.transferTo(out);
-                if (copied != size) {
-                    throw new IOException(path + ": " + copied + " bytes read, " + size + " expected");
+            try (OutputStream out = Files.newOutputStream(copy)) {
+                byte[] buf = new byte[1 << 16];
+                long left = size;
+                while (left > 0) {
+                    int n = content.read(buf, 0, (int) Math.min(buf.length, left));
+                    if (n < 0) {
+                        throw new IOException(path + ": short read");
+                    }
+                    out.write(buf, 0, n);
+                    left -= n;
                 }
             }
             for (Analyzer a : wanting) {
-                try (InputStream in = new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(copy), 1 << 16)) {
+                try (InputStream in = new BufferedInputStream(Files.newInputStream(copy), 1 << 16)) {
                     StreamFileEntry entry = new StreamFileEntry(path, size, mode, in, scratch);
                     try {
                         run(a, entry, results, warnings, skipped);
@@ -141,7 +157,7 @@ public final class FileDispatcher {
                 }
             }
         } finally {
-            java.nio.file.Files.deleteIfExists(copy);
+            Files.deleteIfExists(copy);
         }
     }
 
