@@ -47,13 +47,13 @@ final class ImageCommand implements Callable<Integer> {
         }
         Platform wanted = platform == null ? null : Platform.parse(platform);
         LayerLimits limits = LayerLimits.DEFAULT.withMaxLayerBytes(maxLayerBytes);
-        AnalyzerRegistry analyzers = AnalyzerRegistry.defaults();
-        return ScanRun.run(common, db -> {
+        return ScanRun.run(common, (db, plan) -> {
             try (ImageSource source = input != null ? LocalImages.open(input, wanted, limits)
                     : registry.open(reference, wanted, limits)) {
+                AnalyzerRegistry analyzers = plan.analyzers();
                 return new ImageScanner(analyzers, common.cache.layerCache(analyzers), common.cache.scratchDir(),
                         limits, Runtime.getRuntime().availableProcessors(), TerminalProgress.create(common.quiet),
-                        db.javaIndex(), java.util.List.of()).scan(source);
+                        db.javaIndex(), plan.detectors()).scan(source);
             }
         });
     }

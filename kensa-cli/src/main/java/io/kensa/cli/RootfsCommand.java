@@ -1,6 +1,5 @@
 package io.kensa.cli;
 
-import io.kensa.analyze.AnalyzerRegistry;
 import io.kensa.analyze.scan.RootfsScanner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,7 +21,7 @@ final class RootfsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return ScanRun.run(common, db -> new RootfsScanner(AnalyzerRegistry.defaults(), common.cache.scratchDir(),
-                db.javaIndex(), java.util.List.of()).scan(root, root.toString()));
+        return ScanRun.run(common, (db, plan) -> new RootfsScanner(plan.analyzers(), common.cache.scratchDir(),
+                db.javaIndex(), plan.detectors()).scan(root, root.toString()));
     }
 }

@@ -2,6 +2,8 @@ package io.kensa.cli;
 
 import io.kensa.analyze.sbom.SbomInventory;
 import io.kensa.analyze.sbom.SbomReader;
+import io.kensa.analyze.inventory.Inventory;
+import io.kensa.analyze.scan.Detector;
 import io.kensa.core.Artifact;
 import io.kensa.core.ScanReport;
 import picocli.CommandLine.Command;
@@ -26,10 +28,15 @@ final class SbomCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return ScanRun.run(common, db -> {
+        return ScanRun.run(common, (db, plan) -> {
             SbomInventory sbom = SbomReader.read(file);
-            return new ScanReport(Instant.now(), new Artifact(sbom.name() != null ? sbom.name() : file.toString(),
-                    "sbom", null, null, sbom.os(), null), List.of(), sbom.packages(), sbom.warnings());
+            ScanReport report = new ScanReport(Instant.now(), new Artifact(sbom.name() != null ? sbom.name()
+                    : file.toString(), "sbom", null, null, sbom.os(), null), List.of(), sbom.packages(), sbom.warnings());
+            Inventory inventory = new Inventory(sbom.os(), sbom.packages(), sbom.warnings());
+            for (Detector d : plan.detectors()) { // no files and no image config: only the license scanner applies
+                report = d.apply(report, inventory, null);
+            }
+            return report;
         });
     }
 }

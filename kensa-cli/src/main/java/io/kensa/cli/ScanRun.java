@@ -14,10 +14,13 @@ final class ScanRun {
     private ScanRun() {
     }
 
-    /** How a command takes its inventory, given the open database (its Java index names jars). */
+    /**
+     * How a command takes its inventory, given the open database (its Java index names jars) and what the scanners
+     * need in the layer pass and after it.
+     */
     @FunctionalInterface
     interface Inventory {
-        ScanReport take(DbOptions.Opened db) throws Exception;
+        ScanReport take(DbOptions.Opened db, ScannerPlan plan) throws Exception;
     }
 
     static int run(CommonOptions common, Inventory inventory) throws Exception {
@@ -26,10 +29,12 @@ final class ScanRun {
         FilterOptions filterOptions = common.filters.options();
         common.scanners.check();
         VulnerabilityStep.Outcome vulnerabilities;
-        try (DbOptions.Opened db = common.db.open(common.cache.dir())) {
+        try (ScannerPlan plan = ScannerPlan.open(common.scanners);
+             DbOptions.Opened db = common.db.open(common.cache.dir())) {
             AdvisorySource advisories = db.advisories();
             VulnerabilityStep.checkDatabase(common, advisories);
-            vulnerabilities = VulnerabilityStep.apply(inventory.take(db), common, filterOptions, advisories, timings);
+            vulnerabilities = VulnerabilityStep.apply(inventory.take(db, plan), common, filterOptions, advisories,
+                    timings);
         }
         GateStep.Outcome outcome = GateStep.apply(vulnerabilities, filterOptions, common.filters.gate());
         common.output.write(reporter, outcome.report());

@@ -1,0 +1,65 @@
+package io.kensa.cli;
+
+import io.kensa.analyze.Analyzer;
+import io.kensa.analyze.AnalyzerRegistry;
+import io.kensa.analyze.malware.ClamdOptions;
+import io.kensa.analyze.malware.ClamdScanner;
+import io.kensa.analyze.malware.MalwareAnalyzer;
+import io.kensa.analyze.malware.MalwareHashList;
+import io.kensa.analyze.scan.Detector;
+import io.kensa.core.KensaException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a scan runs, from {@code --scanners} and the scanners' own flags: the analyzers of the layer pass (the
+ * inventory's always, plus the secret, misconfiguration, license and malware ones asked for) and the detectors run
+ * on the merged inventory. Everything a scanner needs (rule files, hash lists, clamd) is read or reached here,
+ * before any layer is read, so a bad flag costs nothing. Closing it ends the clamd sessions.
+ */
+final class ScannerPlan implements AutoCloseable {
+    private final AnalyzerRegistry analyzers;
+    private final List<Detector> detectors;
+    private final ClamdScanner clamd;
+
+    private ScannerPlan(AnalyzerRegistry analyzers, List<Detector> detectors, ClamdScanner clamd) {
+        this.analyzers = analyzers;
+        this.detectors = List.copyOf(detectors);
+        this.clamd = clamd;
+    }
+
+    static ScannerPlan open(ScannerOptions options) {
+        Set<String> selected = options.selected();
+        if (!selected.contains("malware") && (options.clamd != null || options.malwareHashes != null)) {
+            throw new KensaException("--clamd and --malware-hashes need the malware scanner (--scanners ...,malware)");
+        }
+        List<Analyzer> analyzers = new ArrayList<>(AnalyzerRegistry.defaults().analyzers());
+        List<Detector> detectors = new ArrayList<>();
+        ClamdScanner clamd = null;
+        if (selected.contains("malware")) {
+            MalwareHashList hashes = options.malwareHashes == null ? MalwareHashList.builtin()
+                    : MalwareHashList.load(options.malwareHashes);
+            clamd = options.clamd == null ? null : ClamdScanner.connect(options.clamd,
+                    ClamdOptions.defaults().withConnections(Math.max(2, Runtime.getRuntime().availableProcessors())));
+            analyzers.add(new MalwareAnalyzer(hashes, clamd));
+        }
+        return new ScannerPlan(new AnalyzerRegistry(analyzers), detectors, clamd);
+    }
+
+    AnalyzerRegistry analyzers() {
+        return analyzers;
+    }
+
+    List<Detector> detectors() {
+        return detectors;
+    }
+
+    @Override
+    public void close() {
+        if (clamd != null) {
+            clamd.close();
+        }
+    }
+}
