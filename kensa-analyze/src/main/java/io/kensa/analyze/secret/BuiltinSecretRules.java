@@ -213,7 +213,7 @@ final class BuiltinSecretRules {
                 "(?<=https://(?:ptb\\.|canary\\.)?)discord(?:app)?\\.com/api/webhooks/[0-9]{17,20}/"
                         + "(?<secret>[A-Za-z0-9_-]{60,80})", "discord"));
         r.add(rule("telegram-bot-token", "Telegram", "Telegram Bot Token", MEDIUM,
-                "(?<![A-Za-z0-9:])(?<secret>[0-9]{8,10}:AA[A-Za-z0-9_-]{33})" + E, ":aa").anchor(Anchor.LINE));
+                "(?<![0-9:])(?<secret>[0-9]{8,10}:AA[A-Za-z0-9_-]{33})" + E, ":aa").anchor(Anchor.LINE));
 
         // credential files of tools
         r.add(rule("git-credentials", "Git", "Credential in .git-credentials", HIGH,
@@ -238,17 +238,27 @@ final class BuiltinSecretRules {
         return List.copyOf(r.stream().map(Builder::build).toList());
     }
 
-    /** The built-in allow rules: paths with no secrets of the image's own, and binary formats by extension. */
+    /**
+     * The built-in allow rules: Trivy's (same ids, so that {@code disable-allow-rules} lists written for Trivy
+     * work), which keep out the files of the OS and of language runtimes, tests, examples and vendored code, where
+     * sample keys and test fixtures abound; plus binary formats by extension, which need not even be opened.
+     */
     static List<AllowRule> allowRules() {
         return List.of(
-                new AllowRule("system-docs", "Documentation, manuals, locales and data of the OS", null,
-                        PathMatch.prefixes("usr/share/doc/", "usr/share/man/", "usr/share/info/", "usr/share/help/",
-                                "usr/share/gtk-doc/", "usr/share/javadoc/", "usr/share/locale/", "usr/share/i18n/",
-                                "usr/share/zoneinfo/", "usr/share/common-licenses/", "usr/share/mime/",
-                                "usr/share/icons/", "usr/share/fonts/", "usr/share/pixmaps/", "usr/share/X11/",
-                                "usr/share/terminfo/", "usr/lib/locale/", "usr/include/")),
+                new AllowRule("tests", "Test files and directories", null, SecretPaths.TESTS),
+                new AllowRule("examples", "Example files and directories", null, SecretPaths.EXAMPLES),
+                new AllowRule("vendor", "Vendored code", null, PathMatch.directories("vendor")),
+                new AllowRule("usr-dirs", "Files of the OS: usr/share, usr/include, usr/lib", null,
+                        PathMatch.prefixes("usr/share/", "usr/include/", "usr/lib/", "usr/lib64/")),
                 new AllowRule("locale-dir", "Locale directories", null, PathMatch.directories("locale", "locales")),
                 new AllowRule("markdown", "Markdown files", null, PathMatch.extensions(Set.of("md", "markdown"))),
+                new AllowRule("node.js", "Yarn in Node.js images", null, PathMatch.prefixes("opt/yarn-v")),
+                new AllowRule("golang", "Go in Go images", null, PathMatch.prefixes("usr/local/go/")),
+                new AllowRule("python", "Python in Python images", null, SecretPaths.PYTHON_RUNTIME),
+                new AllowRule("rubygems", "Ruby gems of the OS", null, PathMatch.prefixes("usr/lib/gems/")),
+                new AllowRule("wordpress", "WordPress in WordPress images", null,
+                        PathMatch.prefixes("usr/src/wordpress/")),
+                new AllowRule("anaconda-log", "Anaconda CI logs", null, PathMatch.prefixes("var/log/anaconda/")),
                 new AllowRule("binary-files", "Images, fonts, archives, compiled code and media, by extension", null,
                         PathMatch.extensions(BINARY_EXTENSIONS)));
     }

@@ -86,8 +86,7 @@ public enum SecretCheck {
     PEM_BODY {
         @Override
         boolean accepts(RuleMatch m) {
-            String rest = m.secret();
-            if (base64Run(rest) >= 32) {
+            if (sameLineBody(m.secret()) >= 32) {
                 return true;
             }
             return keyLinesFollow(m.data(), m.matchEndOffset(), m.dataEnd());
@@ -215,6 +214,41 @@ public enum SecretCheck {
             out.add(w.toString());
         }
         return out;
+    }
+
+    /**
+     * The number of base64 characters of the key body that starts {@code rest} (the text after a PEM header on its
+     * line): after blanks, quotes and {@code \n} escapes, a run of base64 characters and {@code \n} escapes only.
+     */
+    private static int sameLineBody(String rest) {
+        int i = 0;
+        while (i < rest.length()) {
+            char c = rest.charAt(i);
+            if (c == ' ' || c == '\t' || c == '"' || c == '\'') {
+                i++;
+            } else if (escapedNewline(rest, i)) {
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        int n = 0;
+        while (i < rest.length()) {
+            char c = rest.charAt(i);
+            if (Ascii.isAlnum(c) || c == '+' || c == '/' || c == '=') {
+                n++;
+                i++;
+            } else if (escapedNewline(rest, i)) {
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        return n;
+    }
+
+    private static boolean escapedNewline(String s, int i) {
+        return s.charAt(i) == '\\' && i + 1 < s.length() && (s.charAt(i + 1) == 'n' || s.charAt(i + 1) == 'r');
     }
 
     /** The number of base64 characters in {@code s}, not counting {@code \n} escapes. */

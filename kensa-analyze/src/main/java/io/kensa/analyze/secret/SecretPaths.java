@@ -21,7 +21,38 @@ final class SecretPaths {
      * test fixtures and documentation samples abound; the rules for known token formats still run there.
      */
     static final PathMatch DEPENDENCIES = PathMatch.directories("node_modules", "bower_components", "site-packages",
-            "dist-packages", "vendor", "gems", ".m2", ".gradle", ".cargo", "go/pkg");
+            "dist-packages", "vendor", "third_party", "third-party", "thirdparty", "gems", ".m2", ".gradle", ".cargo",
+            "go/pkg");
+
+    /**
+     * Tests, as Trivy sees them: {@code test} (any case) starting the path or following {@code /}, {@code -},
+     * {@code _} or {@code .} ({@code tests/}, {@code testdata/}, {@code x_test.go}, {@code a.test.js}).
+     */
+    static final PathMatch TESTS = new PathMatch.Builtin("tests", p -> {
+        for (int i = 0; i + 4 <= p.length(); i++) {
+            char c = p.charAt(i);
+            if ((c == 't' || c == 'T') && p.regionMatches(true, i, "test", 0, 4)
+                    && (i == 0 || "/-_.".indexOf(p.charAt(i - 1)) >= 0)) {
+                return true;
+            }
+        }
+        return false;
+    });
+
+    /** Examples and samples of documentation: {@code example} anywhere in the path, any case. */
+    static final PathMatch EXAMPLES = new PathMatch.Builtin("examples", p -> {
+        for (int i = 0; i + 7 <= p.length(); i++) {
+            char c = p.charAt(i);
+            if ((c == 'e' || c == 'E') && p.regionMatches(true, i, "example", 0, 7)) {
+                return true;
+            }
+        }
+        return false;
+    });
+
+    /** The Python of official Python images: {@code usr/local/lib/python3.12/}. */
+    static final PathMatch PYTHON_RUNTIME = new PathMatch.Builtin("python-runtime", p ->
+            p.startsWith("usr/local/lib/python") && p.length() > 20 && Character.isDigit(p.charAt(20)));
 
     /** Configuration files: where {@code password=} / {@code secret:} assignments are looked for. */
     static final PathMatch CONFIG_FILES = PathMatch.except(PathMatch.anyOf(

@@ -1,8 +1,8 @@
 package io.kensa.analyze.secret;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -18,12 +18,8 @@ import java.util.regex.Matcher;
 public final class SecretScanner {
     /** How far a line is followed from a keyword, each way: longer lines (minified code) are scanned in windows. */
     private static final int LINE_REACH = 2048;
-    /** Length of the excerpt kept of the line of a match. */
-    static final int MAX_EXCERPT = 200;
     /** Findings kept per file: more are noise (a dump of keys), and the report must stay bounded. */
     static final int MAX_MATCHES_PER_FILE = 1000;
-    static final String MASK = "*****";
-    private static final byte[] MASK_BYTES = MASK.getBytes(StandardCharsets.US_ASCII);
     /** The longest match of a rule tried at a keyword (a JWT, a dockerconfigjson value). */
     private static final int MAX_TOKEN = 1 << 14;
     /** How far back the start of a word holding a keyword is looked for. */
@@ -368,55 +364,25 @@ public final class SecretScanner {
             return i;
         }
 
-        /**
-         * The line of the match, around its secret, with every secret found on that line masked; control
-         * characters become spaces, and the text is at most {@link #MAX_EXCERPT} characters.
-         */
+        /** The masked excerpt of the line of a match, around its secret (see {@link MaskedExcerpt}). */
         private String excerpt(Candidate c) {
             boolean hasSecret = c.secretEnd() > c.secretStart();
             int anchor = hasSecret ? c.secretStart() : c.matchStart();
             int anchorEnd = hasSecret ? c.secretEnd() : c.matchEnd();
             int from = lineStart(anchor, 80);
             int to = lineEnd(anchorEnd, 120);
-            List<Candidate> spans = new ArrayList<>();
+            int[] spans = new int[8];
+            int n = 0;
             for (Candidate o : candidates) {
                 if (o.secretStart() < to && from < o.secretEnd() && o.secretEnd() > o.secretStart()) {
-                    spans.add(o);
+                    if (n == spans.length) {
+                        spans = Arrays.copyOf(spans, n * 2);
+                    }
+                    spans[n++] = o.secretStart();
+                    spans[n++] = o.secretEnd();
                 }
             }
-            ByteArrayOutputStream out = new ByteArrayOutputStream(to - from + 16);
-            int i = from;
-            while (i < to) {
-                Candidate span = spanAt(spans, i);
-                if (span == null) {
-                    int b = data[i] & 0xff;
-                    out.write(b < 0x20 || b == 0x7f ? ' ' : b);
-                    i++;
-                    continue;
-                }
-                if (i == span.secretStart()) {
-                    out.write(data, i, maskPrefix(span.secretEnd() - span.secretStart()));
-                }
-                out.writeBytes(MASK_BYTES);
-                i = span.secretEnd();
-            }
-            String s = out.toString(StandardCharsets.UTF_8).strip();
-            if (s.length() > MAX_EXCERPT) {
-                int at = Math.max(0, s.indexOf(MASK) - 80);
-                s = s.substring(at, Math.min(s.length(), at + MAX_EXCERPT)).strip();
-            }
-            return s;
-        }
-
-        /** The longest found secret covering offset {@code i}, if any. */
-        private static Candidate spanAt(List<Candidate> spans, int i) {
-            Candidate best = null;
-            for (Candidate c : spans) {
-                if (c.secretStart() <= i && i < c.secretEnd() && (best == null || c.secretEnd() > best.secretEnd())) {
-                    best = c;
-                }
-            }
-            return best;
+            return MaskedExcerpt.of(data, from, to, Arrays.copyOf(spans, n));
         }
     }
 
@@ -425,11 +391,4 @@ public final class SecretScanner {
                 || b == '-';
     }
 
-    /** How many leading characters of a secret of this length stay visible. */
-    static int maskPrefix(int secretLength) {
-        if (secretLength >= 16) {
-            return 4;
-        }
-        return secretLength >= 8 ? 2 : 0;
-    }
 }
