@@ -233,7 +233,8 @@ final class BuiltinSecretRules {
         r.add(rule("generic-secret-assignment", "Generic", "Credential in a Configuration File", HIGH,
                 "(?<![A-Za-z0-9_.-])(?<key>[A-Za-z0-9_.-]{1,80})[\"']?[ \\t]{0,8}(?:=|:=|=>|:|>)[ \\t]{0,8}[\"']?"
                         + "(?<secret>[^\\s\"'<>,;`]{8,256})",
-                "pass", "pwd", "secret", "token", "credential", "key")
+                "password", "passwd", "passphrase", "_pass", ".pass", "-pass", "pwd", "secret", "token",
+                "credential", "key")
                 .path(SecretPaths.CONFIG_FILES).check(SecretCheck.ASSIGNMENT).anchor(Anchor.WORD).generic());
         return List.copyOf(r.stream().map(Builder::build).toList());
     }

@@ -19,7 +19,7 @@ final class KeywordIndex {
     static final int MAX_HITS = 1 << 20;
     private static final int ID_BITS = 20;
     private static final int MAX_OFFSET = 255;
-    /** Rough frequency of lower-case letters in text, in per mille, a to z. */
+    /** Rough frequency of lower-case letters in text and code, in per mille, a to z. */
     private static final int[] LETTER_FREQUENCY = {82, 15, 28, 43, 127, 22, 20, 61, 70, 2, 8, 40, 24, 67, 75, 19, 1,
             60, 63, 91, 28, 10, 24, 2, 20, 1};
 
@@ -81,7 +81,8 @@ final class KeywordIndex {
         }
         return switch (c) {
             case ' ' -> 150;
-            case '\n', '.', ',', '"', '\'', '(', ')', '=', '/', '-', '_', ':' -> 15;
+            case '_', '.' -> 40;
+            case '\n', ',', '"', '\'', '(', ')', '=', '/', '-', ':' -> 15;
             default -> 4;
         };
     }
