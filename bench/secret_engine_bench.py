@@ -12,7 +12,7 @@ The CLI comparison with Trivy is bench/secret_bench.py; this one isolates the en
 Usage (from the project root):
   python3 bench/secret_engine_bench.py [--runs 5] [--many IMAGE] [--out bench/results/secret-engine.md]
 """
-import argparse, csv, os, statistics, subprocess, sys, tempfile, time
+import argparse, csv, os, re, statistics, subprocess, sys, tempfile, time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from image_bench import IMAGES, KENSA, ROOT, WORK, floor_cmd, layer_blobs, run  # noqa: E402
@@ -57,7 +57,8 @@ def main():
         for which in ("default", "both", "secret"):
             for line in bench("image", "1", many, which):
                 if line.startswith("image "):
-                    cold.setdefault(line.split(":")[0][len("image "):], []).append(float(line.split()[-7]))
+                    first = float(re.search(r"first ([0-9.]+) s", line).group(1))
+                    cold.setdefault(line.split(":")[0][len("image "):], []).append(first)
     image = bench("image", str(args.runs), many)
     with tempfile.TemporaryDirectory(prefix="kensa-secret-bench-") as tmp:
         blobs = layer_blobs(many, os.path.join(tmp, "blobs"))
