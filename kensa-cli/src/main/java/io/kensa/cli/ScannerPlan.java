@@ -7,6 +7,9 @@ import io.kensa.analyze.malware.ClamdScanner;
 import io.kensa.analyze.malware.MalwareAnalyzer;
 import io.kensa.analyze.malware.MalwareHashList;
 import io.kensa.analyze.scan.Detector;
+import io.kensa.analyze.secret.ConfigSecretDetector;
+import io.kensa.analyze.secret.SecretAnalyzer;
+import io.kensa.analyze.secret.SecretRuleSet;
 import io.kensa.core.KensaException;
 
 import java.util.ArrayList;
@@ -38,6 +41,14 @@ final class ScannerPlan implements AutoCloseable {
         List<Analyzer> analyzers = new ArrayList<>(AnalyzerRegistry.defaults().analyzers());
         List<Detector> detectors = new ArrayList<>();
         ClamdScanner clamd = null;
+        if (selected.contains("secret")) {
+            SecretRuleSet rules = options.secretConfig == null ? SecretRuleSet.builtin()
+                    : SecretRuleSet.load(options.secretConfig);
+            analyzers.add(new SecretAnalyzer(rules));
+            detectors.add(new ConfigSecretDetector(rules));
+        } else if (options.secretConfig != null) {
+            throw new KensaException("--secret-config needs the secret scanner (--scanners ...,secret)");
+        }
         if (selected.contains("malware")) {
             MalwareHashList hashes = options.malwareHashes == null ? MalwareHashList.builtin()
                     : MalwareHashList.load(options.malwareHashes);
