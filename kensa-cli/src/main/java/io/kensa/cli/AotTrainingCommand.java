@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 /**
  * Hidden: the training run that {@code ./kensa} records into the JVM's AOT cache after each build, so start-up
  * loads pre-linked classes. It builds a database from a feeds folder into the training cache's default place (so
- * the scans open it, as users' scans do), then scans each image cold and then warm, in every report format.
+ * the scans open it, as users' scans do), then scans each image cold and then warm, in every report format, and
+ * once more with every scanner.
  */
 @Command(name = "aot-training", hidden = true)
 final class AotTrainingCommand implements Callable<Integer> {
@@ -46,6 +47,11 @@ final class AotTrainingCommand implements Callable<Integer> {
                                 "--cache-dir", cache.toString(), "--quiet");
                     }
                 }
+            }
+            for (String image : images) { // every scanner, so their classes are in the cache too
+                new CommandLine(new KensaCommand()).execute("image", "--input", image, "--format", "json",
+                        "--scanners", "vuln,secret,misconfig,license,malware", "--cache-dir", cache.toString(),
+                        "--quiet");
             }
             new CommandLine(new KensaCommand()).execute("image", "--input", images.getFirst() + ".missing",
                     "--cache-dir", cache.toString());
