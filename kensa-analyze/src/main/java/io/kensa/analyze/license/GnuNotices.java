@@ -9,15 +9,17 @@ import java.util.regex.Pattern;
 
 /**
  * The notices that apply a GNU license to a work, as the FSF recommends them and most GNU-licensed projects write
- * them: "… the GNU [Lesser|Library|Affero] General Public License [as published by the Free Software Foundation];
- * [either] version N [of the License], [or (at your option) any later version]". The version and the "or later"
+ * them: "… under (the terms of) the GNU [Lesser|Library|Affero] General Public License [as published by the Free
+ * Software Foundation]; [either] version N [of the License], [or (at your option) any later version]". Only a
+ * license something is put "under" counts: other licenses' texts mention the GNU licenses by version too (MPL-2.0's
+ * "Secondary Licenses"). The version and the "or later"
  * clause give the SPDX id ({@code GPL-2.0-or-later}, {@code LGPL-2.1-only}); a notice without a version says
  * nothing about which license applies and is not read.
  */
 final class GnuNotices {
     private static final int MAX_NOTICES = 16;
     private static final Pattern NOTICE = Pattern.compile(
-            "\\bgnu (?:(?<kind>lesser|library|affero) )?general public license"
+            "\\b(?:under|terms of|is) the gnu (?:(?<kind>lesser|library|affero) )?general public license"
                     + "(?: as published by the free software foundation)?(?: either)? version (?<version>\\d(?:\\.\\d)?)"
                     + "(?: of the license)?(?<later> or at your option any later version| or any later version"
                     + "| or later)?");

@@ -19,6 +19,16 @@ final class LicenseTemplates {
     private LicenseTemplates() {
     }
 
+    /**
+     * A variable part as its original text: what most copies say (a copyright line among them, which the classifier
+     * drops like any other). Read as a gap instead, the many small variables of short licenses (MIT has eight) leave
+     * too little text to tell them from their variants.
+     */
+    private static String variable(String var) {
+        Matcher m = ORIGINAL.matcher(var);
+        return m.find() ? m.group(1) : String.valueOf(GAP);
+    }
+
     static String required(String template) {
         StringBuilder out = new StringBuilder(template.length());
         int depth = 0;
@@ -40,8 +50,7 @@ final class LicenseTemplates {
                 int end = template.indexOf(">>", i + 2);
                 if (end > 0) {
                     if (depth == 0) {
-                        Matcher m = ORIGINAL.matcher(template.substring(i, end));
-                        out.append(' ').append(m.find() ? m.group(1) : String.valueOf(GAP)).append(' ');
+                        out.append(' ').append(variable(template.substring(i + 2, end))).append(' ');
                     }
                     i = end + 2;
                     continue;

@@ -1,13 +1,15 @@
 package io.kensa.analyze.license;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,8 +22,9 @@ import java.util.regex.Pattern;
  *       text and each license are reduced to word 3-grams (lower case, punctuation and copyright lines dropped; the
  *       parts the SPDX template marks optional left out of the license); a license is found when at least
  *       {@link #MIN_COVERAGE} of its 3-grams are in the text. Of two near-variants found together (MIT and MIT-0,
- *       BSD-2-Clause and BSD-3-Clause, CDDL-1.0 and CDDL-1.1: 80 % of one's 3-grams in the other), the one sharing
- *       more 3-grams with the text stays;</li>
+ *       BSD-2-Clause and BSD-3-Clause, CDDL-1.0 and CDDL-1.1: 80 % of one's 3-grams in the other), the one whose
+ *       3-grams best match the text's (Dice coefficient) stays, and a license is only found when the text also
+ *       holds part of what tells it from its variants (JSON is MIT plus one sentence);</li>
  *   <li>the GNU notices ({@link GnuNotices}: "… under the terms of the GNU General Public License as published by
  *       the Free Software Foundation; either version 2 of the License, or (at your option) any later version"),
  *       except those of a GNU license whose full text was found (its appendix holds such a notice).</li>
@@ -46,20 +49,26 @@ public final class LicenseTextClassifier {
     static final double MIN_COVERAGE = 0.9;
     /** Share of one license's 3-grams in another that makes the two near-variants. */
     private static final double VARIANT = 0.8;
+    /** Share of a license's 3-grams that makes it a candidate to replace a smaller variant found. */
+    private static final double NEAR_COVERAGE = 0.8;
+    private static final int MIN_EXTRA = 5;
+    private static final double EXTRA_SHARE = 0.4;
+    /** Share of a text's 3-grams a license must hold for the text to be that license (and little else). */
+    private static final double WHOLE_TEXT = 0.5;
+    private static final int MIN_DISTINCTIVE = 10;
+    private static final double DISTINCTIVE_SHARE = 0.3;
     /** Only the start of a longer text is read. */
     static final int MAX_CHARS = 512 * 1024;
     private static final int MAX_TAGS = 16;
     private static final Pattern SPDX_TAG = Pattern.compile("SPDX-License-Identifier:[ \\t]*([^\\r\\n*]{1,300})");
-    private static final Pattern COPYRIGHT_LINE = Pattern.compile("^\\s*(copyright\\b|\\(c\\)|©)",
-            Pattern.CASE_INSENSITIVE);
 
     /** One license's 3-grams. */
     private record Reference(String id, Shingles shingles) {
     }
 
     private final List<Reference> references;
-    private final boolean[][] variants;
     private final SpdxLicenses licenses;
+    private final Map<Integer, Shingles> distinctive = new ConcurrentHashMap<>();
 
     public LicenseTextClassifier(SpdxLicenses licenses) {
         this.licenses = licenses;
@@ -74,14 +83,30 @@ public final class LicenseTextClassifier {
             }
         }
         this.references = List.copyOf(refs);
-        this.variants = new boolean[refs.size()][refs.size()];
-        for (int i = 0; i < refs.size(); i++) {
-            for (int j = 0; j < refs.size(); j++) {
-                Shingles a = refs.get(i).shingles();
-                Shingles b = refs.get(j).shingles();
-                variants[i][j] = i != j && (a.common(b) >= VARIANT * a.size() || b.common(a) >= VARIANT * b.size());
-            }
+    }
+
+    /** Whether two licenses are near-variants: most of one's 3-grams are in the other. */
+    private boolean variants(int i, int j) {
+        if (i == j) {
+            return false;
         }
+        Shingles a = references.get(i).shingles();
+        Shingles b = references.get(j).shingles();
+        return a.common(b) >= VARIANT * a.size() || b.common(a) >= VARIANT * b.size();
+    }
+
+    /** The 3-grams of license {@code i} that none of its near-variants has (JSON's "Good, not Evil"). */
+    private Shingles distinctive(int i) {
+        return distinctive.computeIfAbsent(i, k -> {
+            Shingles own = references.get(k).shingles();
+            Shingles rest = own;
+            for (int j = 0; j < references.size(); j++) {
+                if (variants(k, j)) {
+                    rest = rest.without(references.get(j).shingles());
+                }
+            }
+            return rest;
+        });
     }
 
     private static final class Bundled {
@@ -137,20 +162,40 @@ public final class LicenseTextClassifier {
         if (doc.size() == 0) {
             return List.of();
         }
-        record Hit(int index, int common) {
+        record Hit(int index, double dice) {
         }
         List<Hit> hits = new ArrayList<>();
+        List<Integer> near = new ArrayList<>();
         for (int i = 0; i < references.size(); i++) {
             Shingles ref = references.get(i).shingles();
             int common = ref.common(doc);
-            if (common >= MIN_COVERAGE * ref.size()) {
-                hits.add(new Hit(i, common));
+            if (common >= MIN_COVERAGE * ref.size() && hasDistinctive(i, doc)) {
+                hits.add(new Hit(i, 2.0 * common / (ref.size() + doc.size())));
+            } else if (common >= NEAR_COVERAGE * ref.size()) {
+                near.add(i);
             }
         }
-        hits.sort(Comparator.comparingInt(Hit::common).reversed());
-        List<Hit> kept = new ArrayList<>();
+        // a license found may be the smaller of two variants while the text, little more than that license, holds
+        // the larger one in other words (qs's BSD-3-Clause says "The names of any contributors may not be used to
+        // endorse…": BSD-2-Clause is found, and the text holds much of what BSD-3-Clause adds to it)
+        List<Hit> upgraded = new ArrayList<>();
         for (Hit h : hits) {
-            if (kept.stream().noneMatch(k -> variants[k.index()][h.index()])) {
+            Hit better = h;
+            boolean wholeText = references.get(h.index()).shingles().common(doc) >= WHOLE_TEXT * doc.size();
+            for (int v : wholeText ? near : List.<Integer>of()) {
+                if (variants(h.index(), v) && adds(h.index(), v, doc)) {
+                    Shingles ref = references.get(v).shingles();
+                    better = new Hit(v, 2.0 * ref.common(doc) / (ref.size() + doc.size()));
+                    break;
+                }
+            }
+            upgraded.add(better);
+        }
+        // of near-variants, the one that explains the text best (Dice: shared 3-grams against both sizes)
+        upgraded.sort(Comparator.comparingDouble(Hit::dice).reversed());
+        List<Hit> kept = new ArrayList<>();
+        for (Hit h : upgraded) {
+            if (kept.stream().noneMatch(k -> k.index() == h.index() || variants(k.index(), h.index()))) {
                 kept.add(h);
             }
         }
@@ -158,62 +203,128 @@ public final class LicenseTextClassifier {
     }
 
     /**
+     * Whether license {@code larger} is license {@code smaller} and more (most of smaller's 3-grams are in it), and
+     * the text holds a good part of that more.
+     */
+    private boolean adds(int smaller, int larger, Shingles doc) {
+        Shingles small = references.get(smaller).shingles();
+        Shingles large = references.get(larger).shingles();
+        if (small.common(large) < VARIANT * small.size()) {
+            return false;
+        }
+        Shingles extra = large.without(small);
+        return extra.size() >= MIN_EXTRA && extra.common(doc) >= EXTRA_SHARE * extra.size();
+    }
+
+    /**
+     * Whether the text holds what tells license {@code i} from its near-variants: 30 % of those 3-grams, when there
+     * are ten or more (JSON is MIT plus one sentence: an MIT text holds 95 % of JSON, but not that sentence; fewer
+     * are mere differences in the way the SPDX templates are written).
+     */
+    private boolean hasDistinctive(int i, Shingles doc) {
+        Shingles own = distinctive(i);
+        return own.size() < MIN_DISTINCTIVE || own.common(doc) >= DISTINCTIVE_SHARE * own.size();
+    }
+
+    /**
      * The words of a text for comparison: copyright lines dropped, lower case, {@code licence} spelt
-     * {@code license}, everything but letters and digits a separator. A NUL in a reduced license template marks a
-     * gap (an optional part left out): no 3-gram spans it.
+     * {@code license}, everything but letters and digits a separator. A copyright line, or a NUL (where a reduced
+     * license template left an optional part out), is a gap: no 3-gram spans it.
      */
     static List<String> words(String text) {
         List<String> out = new ArrayList<>();
-        for (String line : text.split("\\R")) {
-            if (COPYRIGHT_LINE.matcher(line).find()) {
-                out.add(Shingles.GAP);
-                continue;
+        StringBuilder w = new StringBuilder();
+        int lineStart = 0;
+        while (lineStart < text.length()) {
+            int lineEnd = lineStart;
+            while (lineEnd < text.length() && text.charAt(lineEnd) != '\n' && text.charAt(lineEnd) != '\r') {
+                lineEnd++;
             }
-            StringBuilder w = new StringBuilder();
-            for (int i = 0; i <= line.length(); i++) {
-                char c = i < line.length() ? line.charAt(i) : ' ';
-                if (c == LicenseTemplates.GAP) {
-                    flush(w, out);
-                    out.add(Shingles.GAP);
-                } else if (Character.isLetterOrDigit(c)) {
-                    w.append(Character.toLowerCase(c));
-                } else {
-                    flush(w, out);
+            if (isCopyrightLine(text, lineStart, lineEnd)) {
+                out.add(Shingles.GAP);
+            } else {
+                for (int i = lineStart; i <= lineEnd; i++) {
+                    char c = i < lineEnd ? text.charAt(i) : ' ';
+                    if (Character.isLetterOrDigit(c)) {
+                        w.append(Character.toLowerCase(c));
+                    } else {
+                        flush(w, out);
+                        if (c == LicenseTemplates.GAP) {
+                            out.add(Shingles.GAP);
+                        }
+                    }
                 }
             }
+            lineStart = lineEnd + 1;
         }
         return out;
+    }
+
+    /**
+     * A copyright statement ("Copyright (c) 2014 …", "Copyright 2012-2016 …", "Copyright © …", "(C) 2009 …"): who
+     * holds the rights, not the terms. A line that merely starts with the word ("COPYRIGHT HOLDERS BE LIABLE",
+     * "copyright notice and this permission notice") is part of the terms.
+     */
+    private static boolean isCopyrightLine(String text, int start, int end) {
+        int i = skipSpaces(text, start, end);
+        boolean word = text.regionMatches(true, i, "copyright", 0, 9);
+        if (word) {
+            i = skipSpaces(text, i + 9, end);
+            if (i < end && text.charAt(i) == ':') {
+                i = skipSpaces(text, i + 1, end);
+            }
+        }
+        if (i >= end) {
+            return false;
+        }
+        char c = text.charAt(i);
+        return c == '\u00a9' || word && Character.isDigit(c) || text.regionMatches(true, i, "(c)", 0, 3);
+    }
+
+    private static int skipSpaces(String text, int i, int end) {
+        while (i < end && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return i;
     }
 
     private static void flush(StringBuilder w, List<String> out) {
         if (!w.isEmpty()) {
             String word = w.toString();
-            out.add(word.equals("licence") ? "license" : word.toLowerCase(Locale.ROOT));
+            out.add(word.equals("licence") ? "license" : word);
             w.setLength(0);
         }
     }
 
-    /** A set of word 3-grams, each as a 64-bit hash. */
+    /** A set of word 3-grams, each as a 64-bit hash, kept sorted for merging. */
     static final class Shingles {
         static final String GAP = "\u0000";
-        private final Set<Long> set;
+        private final long[] sorted;
 
-        private Shingles(Set<Long> set) {
-            this.set = set;
+        private Shingles(long[] sorted) {
+            this.sorted = sorted;
         }
 
         static Shingles of(List<String> words) {
-            Set<Long> set = new HashSet<>();
+            long[] hashes = new long[Math.max(0, words.size() - 2)];
+            int n = 0;
             for (int i = 0; i + 2 < words.size(); i++) {
                 String a = words.get(i);
                 String b = words.get(i + 1);
                 String c = words.get(i + 2);
-                if (a.equals(GAP) || b.equals(GAP) || c.equals(GAP)) {
-                    continue;
+                if (!a.equals(GAP) && !b.equals(GAP) && !c.equals(GAP)) {
+                    hashes[n++] = hash(a, b, c);
                 }
-                set.add(hash(a, b, c));
             }
-            return new Shingles(set);
+            long[] h = Arrays.copyOf(hashes, n);
+            Arrays.sort(h);
+            int distinct = 0;
+            for (int i = 0; i < h.length; i++) {
+                if (i == 0 || h[i] != h[i - 1]) {
+                    h[distinct++] = h[i];
+                }
+            }
+            return new Shingles(Arrays.copyOf(h, distinct));
         }
 
         private static long hash(String a, String b, String c) {
@@ -228,18 +339,49 @@ public final class LicenseTextClassifier {
         }
 
         int size() {
-            return set.size();
+            return sorted.length;
         }
 
         /** How many of this set's 3-grams {@code other} holds. */
         int common(Shingles other) {
+            long[] a = sorted;
+            long[] b = other.sorted;
+            int i = 0;
+            int j = 0;
             int n = 0;
-            for (Long k : set) {
-                if (other.set.contains(k)) {
+            while (i < a.length && j < b.length) {
+                if (a[i] == b[j]) {
                     n++;
+                    i++;
+                    j++;
+                } else if (a[i] < b[j]) {
+                    i++;
+                } else {
+                    j++;
                 }
             }
             return n;
+        }
+
+        /** The 3-grams of this set that {@code other} does not have. */
+        Shingles without(Shingles other) {
+            long[] a = sorted;
+            long[] b = other.sorted;
+            long[] out = new long[a.length];
+            int i = 0;
+            int j = 0;
+            int n = 0;
+            while (i < a.length) {
+                if (j >= b.length || a[i] < b[j]) {
+                    out[n++] = a[i++];
+                } else if (a[i] == b[j]) {
+                    i++;
+                    j++;
+                } else {
+                    j++;
+                }
+            }
+            return new Shingles(Arrays.copyOf(out, n));
         }
     }
 }

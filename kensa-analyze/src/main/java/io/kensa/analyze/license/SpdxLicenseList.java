@@ -1,5 +1,7 @@
 package io.kensa.analyze.license;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -149,9 +151,36 @@ public final class SpdxLicenseList {
             return Optional.empty();
         }
         String canonical = license.get().id();
-        JsonNode json = read(canonical + ".json");
-        String template = json.path("standardLicenseTemplate").asText("");
-        String text = template.isEmpty() ? json.path("licenseText").asText("") : LicenseTemplates.required(template);
-        return Optional.of(new LicenseText(canonical, text));
+        String template = null;
+        String text = null;
+        // streamed: the file also holds the text as HTML and the template twice over, none of which is needed
+        try (InputStream in = SpdxLicenseList.class.getClassLoader().getResourceAsStream(RESOURCES + canonical
+                + ".json")) {
+            if (in == null) {
+                return Optional.empty();
+            }
+            try (JsonParser p = JSON.getFactory().createParser(in)) {
+                if (p.nextToken() != JsonToken.START_OBJECT) {
+                    return Optional.empty();
+                }
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = p.currentName();
+                    JsonToken value = p.nextToken();
+                    if (value == JsonToken.VALUE_STRING && field.equals("standardLicenseTemplate")) {
+                        template = p.getText();
+                    } else if (value == JsonToken.VALUE_STRING && field.equals("licenseText")) {
+                        text = p.getText();
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("the SPDX license list cannot be read", e);
+        }
+        if (template != null && !template.isBlank()) {
+            return Optional.of(new LicenseText(canonical, LicenseTemplates.required(template)));
+        }
+        return text == null ? Optional.empty() : Optional.of(new LicenseText(canonical, text));
     }
 }
