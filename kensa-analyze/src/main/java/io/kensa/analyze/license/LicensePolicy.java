@@ -45,8 +45,11 @@ import java.util.Set;
  *       {@code restricted} fails; an id in both lists is an error. Of the categories, {@code fail} wins. Ids are
  *       read as the normaliser reads declarations ({@code GPL-2.0} is {@code GPL-2.0-only}); a license
  *       {@code WITH} an exception may be named as such.</li>
+ *   <li>The categories a list names replace its default categories; a list that names only licenses keeps them
+ *       ({@code fail: [GPL-3.0-only]} still fails forbidden licenses, {@code allow: [LGPL-2.1-only]} still allows
+ *       notice ones). A key not given keeps its default.</li>
  *   <li>An expression's decision: {@code AND} takes the worst of its operands, {@code OR} the best (the user may
- *       pick that license). A key not given keeps its default.</li>
+ *       pick that license).</li>
  *   <li>Severity: the category's; a license the policy fails is at least HIGH, one it allows is LOW, so that
  *       {@code --severity} gates agree with the policy.</li>
  *   <li>A file that is not this format (not YAML, an unknown key, a name that is neither a category nor a license,
@@ -261,11 +264,9 @@ public final class LicensePolicy {
         SpdxLicenses licenses = SpdxLicenses.bundled();
         Set<LicenseCategory> failCategories = EnumSet.noneOf(LicenseCategory.class);
         Set<String> failLicenses = new HashSet<>();
-        boolean failGiven = root.has("fail");
         readNames(root, "fail", source, licenses, failCategories, failLicenses);
         Set<LicenseCategory> allowCategories = EnumSet.noneOf(LicenseCategory.class);
         Set<String> allowLicenses = new HashSet<>();
-        boolean allowGiven = root.has("allow");
         readNames(root, "allow", source, licenses, allowCategories, allowLicenses);
         for (String id : failLicenses) {
             if (allowLicenses.contains(id)) {
@@ -298,9 +299,9 @@ public final class LicensePolicy {
                 severities.put(c, s);
             }
         }
-        return new LicensePolicy(failGiven ? failCategories : defaults.failCategories,
-                allowGiven ? allowCategories : defaults.allowCategories, failLicenses, allowLicenses, ignore,
-                severities, LicenseCategories.bundled());
+        return new LicensePolicy(failCategories.isEmpty() ? defaults.failCategories : failCategories,
+                allowCategories.isEmpty() ? defaults.allowCategories : allowCategories, failLicenses, allowLicenses,
+                ignore, severities, LicenseCategories.bundled());
     }
 
     private static Severity severityOf(String value) {

@@ -1,4 +1,4 @@
-package io.kensa.analyze.license;
+package io.kensa.analyze.testing;
 
 import io.kensa.analyze.Analyzer;
 import io.kensa.analyze.AnalyzerRegistry;
@@ -22,11 +22,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /** The text of files of a corpus image, read by the scanner's own single pass (a test analyzer that keeps them). */
-final class ImageTexts {
+public final class ImageTexts {
     private ImageTexts() {
     }
 
-    static Map<String, String> read(String image, Predicate<String> wanted, Path scratch) throws IOException {
+    public static Map<String, String> read(String image, Predicate<String> wanted, Path scratch) throws IOException {
         Map<String, String> texts = new ConcurrentHashMap<>();
         Analyzer keeper = new Analyzer() {
             @Override
