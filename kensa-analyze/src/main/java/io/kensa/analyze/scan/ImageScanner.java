@@ -52,6 +52,12 @@ public final class ImageScanner {
         this(registry, cache, scratchParent, limits, threads, progress, JavaIndex.NONE, List.of());
     }
 
+    /** As above, naming Java archives through {@code javaIndex} when the inventory is built. */
+    public ImageScanner(AnalyzerRegistry registry, LayerCache cache, Path scratchParent, LayerLimits limits,
+                        int threads, ScanProgress progress, JavaIndex javaIndex) {
+        this(registry, cache, scratchParent, limits, threads, progress, javaIndex, List.of());
+    }
+
     /**
      * As above, naming Java archives through {@code javaIndex} when the inventory is built, and running
      * {@code detectors} on the inventory and the image config.

@@ -44,7 +44,7 @@ public final class Scans {
     public static ScanReport scan(Path image, Path scratch, JavaIndex javaIndex) throws IOException {
         try (ImageSource source = LocalImages.open(image.toString(), null, LayerLimits.DEFAULT)) {
             return new ImageScanner(AnalyzerRegistry.defaults(), LayerCache.NONE, scratch, LayerLimits.DEFAULT, 2,
-                    ScanProgress.NONE, javaIndex, java.util.List.of()).scan(source);
+                    ScanProgress.NONE, javaIndex).scan(source);
         }
     }
 
