@@ -105,6 +105,12 @@ public record Package(
                 sha1, foundBy, dev, owner);
     }
 
+    /** The same package with other license strings (normalised SPDX expressions, or licenses found elsewhere). */
+    public Package withLicenses(List<String> newLicenses) {
+        return new Package(type, name, version, arch, source, newLicenses, vendor, modularityLabel, purl, layer, paths,
+                sha1, foundBy, dev, ownedBy);
+    }
+
     /** The same package renamed by better evidence (a Java index hit, say). */
     public Package withIdentity(String newName, String newVersion, String newFoundBy) {
         return new Package(type, newName, newVersion, arch, source, licenses, vendor, modularityLabel, null, layer,

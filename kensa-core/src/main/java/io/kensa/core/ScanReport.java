@@ -66,6 +66,12 @@ public record ScanReport(Instant createdAt, Artifact artifact, List<LayerSummary
                 misconfigurations, licenses, malware);
     }
 
+    /** This report with {@code newPackages} in place of its packages (a detector that rewrites package fields). */
+    public ScanReport withPackages(List<Package> newPackages) {
+        return new ScanReport(createdAt, artifact, layers, newPackages, vulnerabilities, suppressed, warnings, secrets,
+                misconfigurations, licenses, malware);
+    }
+
     public ScanReport withSecrets(List<SecretFinding> found) {
         return new ScanReport(createdAt, artifact, layers, packages, vulnerabilities, suppressed, warnings, found,
                 misconfigurations, licenses, malware);

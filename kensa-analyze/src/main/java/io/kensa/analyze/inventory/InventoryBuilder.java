@@ -5,6 +5,7 @@ import io.kensa.analyze.engine.LayerResult;
 import io.kensa.analyze.lang.java.JavaIndexResolver;
 import io.kensa.analyze.lang.npm.NpmLockMerger;
 import io.kensa.analyze.os.OsDetector;
+import io.kensa.analyze.pkg.dpkg.DpkgCopyrights;
 import io.kensa.analyze.purl.PurlFactory;
 import io.kensa.core.JavaIndex;
 import io.kensa.core.OsInfo;
@@ -27,7 +28,7 @@ import java.util.TreeMap;
  * belongs to that later layer; one merely rewritten in a new copy of the database keeps its original layer.
  * Application packages whose metadata an installed OS package owns are marked with that owner (see
  * {@link FileOwners}), and Java archives are named through the Java index. Lock-file entries whose packages are
- * installed are folded into them.
+ * installed are folded into them. Deb packages get the licenses of their copyright files ({@link DpkgCopyrights}).
  */
 public final class InventoryBuilder {
     private final OsDetector osDetector = new OsDetector();
@@ -89,6 +90,7 @@ public final class InventoryBuilder {
             }
             out.add(placed.withPurl(purls.purl(placed, os)));
         }
+        out = DpkgCopyrights.attach(out, view::resultsAt);
         out.sort(Comparator.comparing(Package::type).thenComparing(Package::name).thenComparing(Package::version)
                 .thenComparing(p -> p.paths().isEmpty() ? "" : p.paths().getFirst()));
         LayerFindings findings = LayerFindings.collect(layers, view);

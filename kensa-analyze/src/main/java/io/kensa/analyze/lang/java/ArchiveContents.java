@@ -11,10 +11,16 @@ import java.util.List;
  * @param sha1     hex sha1 of the archive's bytes
  * @param manifest its {@code META-INF/MANIFEST.MF}, null when it has none
  * @param metadata the Maven coordinates recorded under {@code META-INF/maven/}, in entry order
+ * @param license  the bytes of its {@code META-INF/LICENSE} (or {@code .txt}, {@code .md}), null when it has none
  */
-record ArchiveContents(String path, String fileName, String sha1, JarManifest manifest, List<MavenMetadata> metadata) {
+record ArchiveContents(String path, String fileName, String sha1, JarManifest manifest, List<MavenMetadata> metadata,
+                       byte[] license) {
 
     ArchiveContents {
         metadata = List.copyOf(metadata);
+    }
+
+    ArchiveContents(String path, String fileName, String sha1, JarManifest manifest, List<MavenMetadata> metadata) {
+        this(path, fileName, sha1, manifest, metadata, null);
     }
 }

@@ -1,7 +1,9 @@
 package io.kensa.analyze.lang.java;
 
+import io.kensa.analyze.license.LicenseTextClassifier;
 import io.kensa.core.Package;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,7 +28,8 @@ final class ArchiveIdentifier {
         MavenMetadata own = own(c, fileName);
         List<Package> out = new ArrayList<>();
         for (MavenMetadata m : c.metadata()) {
-            Package p = Package.application(TYPE, m.packageName(), m.version(), m.licenses(), c.path(), m.foundBy());
+            List<String> licenses = m == own && m.licenses().isEmpty() ? archiveLicenses(c) : m.licenses();
+            Package p = Package.application(TYPE, m.packageName(), m.version(), licenses, c.path(), m.foundBy());
             out.add(m == own ? p.withSha1(c.sha1()) : p);
         }
         if (own != null) {
@@ -34,7 +37,7 @@ final class ArchiveIdentifier {
         }
         ManifestCoordinates.Guess guess = ManifestCoordinates.guess(c.manifest(), fileName);
         if (guess != null) {
-            out.add(Package.application(TYPE, guess.packageName(), guess.version(), manifestLicenses(c.manifest()),
+            out.add(Package.application(TYPE, guess.packageName(), guess.version(), archiveLicenses(c),
                     c.path(), guess.foundBy()).withSha1(c.sha1()));
         } else {
             out.add(Package.application(TYPE, fileName.stem(), "", List.of(), c.path(),
@@ -71,8 +74,67 @@ final class ArchiveIdentifier {
         return null;
     }
 
-    private static List<String> manifestLicenses(JarManifest m) {
+    /**
+     * The licenses the archive itself declares, for its own package when its pom.xml names none (most poms inherit
+     * them from a parent): the manifest's OSGi {@code Bundle-License} (each comma-separated entry, without its
+     * {@code ;link=…} attributes), else the licenses whose text its {@code META-INF/LICENSE} holds. Shaded
+     * packages never get these: the archive's license files are its own.
+     */
+    static List<String> archiveLicenses(ArchiveContents c) {
+        List<String> declared = bundleLicenses(c.manifest());
+        if (!declared.isEmpty() || c.license() == null) {
+            return declared;
+        }
+        List<String> held = LicenseTextClassifier.bundled().classify(new String(c.license(), StandardCharsets.UTF_8));
+        // the licenses of one text apply together (a LICENSE file that appends the licenses of bundled code)
+        return held.isEmpty() ? List.of() : List.of(held.size() == 1 ? held.getFirst() : "(" + String.join(") AND (",
+                held) + ")");
+    }
+
+    private static List<String> bundleLicenses(JarManifest m) {
         String license = m == null ? null : m.get("Bundle-License");
-        return license == null || license.length() > MAX_LICENSE_LENGTH ? List.of() : List.of(license);
+        if (license == null || license.length() > MAX_LICENSE_LENGTH || license.equals("<<EXTERNAL>>")) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (String entry : splitOutsideQuotes(license)) {
+            int semicolon = entry.indexOf(';');
+            String name = (semicolon >= 0 ? entry.substring(0, semicolon) : entry).strip();
+            if (name.length() > 1 && name.startsWith("\"") && name.endsWith("\"")) {
+                name = name.substring(1, name.length() - 1).strip();
+            }
+            if (!name.isEmpty()) {
+                out.add(name);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The comma-separated entries of an OSGi header; a comma inside double quotes, or in a name that is not a URL
+     * or id ({@code Apache License, Version 2.0}), does not separate.
+     */
+    private static List<String> splitOutsideQuotes(String header) {
+        List<String> parts = new ArrayList<>();
+        StringBuilder b = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < header.length(); i++) {
+            char ch = header.charAt(i);
+            if (ch == '"') {
+                quoted = !quoted;
+            }
+            if (ch == ',' && !quoted) {
+                parts.add(b.toString());
+                b.setLength(0);
+            } else {
+                b.append(ch);
+            }
+        }
+        parts.add(b.toString());
+        boolean allSingleTokens = parts.stream().allMatch(p -> {
+            String name = p.split(";", 2)[0].strip();
+            return !name.isEmpty() && name.indexOf(' ') < 0;
+        });
+        return allSingleTokens ? parts : List.of(header);
     }
 }

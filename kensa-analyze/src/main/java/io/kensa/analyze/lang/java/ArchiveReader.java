@@ -25,7 +25,8 @@ import java.util.zip.ZipFile;
 
 /**
  * Reads one Java archive and every archive nested in it, at any depth, through the zip central directory (the
- * JDK's {@link ZipFile}). Only the manifest, the Maven metadata and nested archives are read. A nested archive is
+ * JDK's {@link ZipFile}). Only the manifest, the Maven metadata, the archive's own license file
+ * ({@code META-INF/LICENSE[.txt|.md]}) and nested archives are read. A nested archive is
  * inflated to a private temporary file beside the outer one (its sha1 computed on the way), read after its parent
  * is closed, then deleted; so at most one central directory is in memory at a time, and every byte inflated
  * counts against the {@link ArchiveLimits}. A bad archive costs a warning naming it; its siblings are still read.
@@ -34,6 +35,9 @@ final class ArchiveReader {
     private static final String MANIFEST = "META-INF/MANIFEST.MF";
     private static final String MAVEN_DIR = "META-INF/maven/";
     private static final int COPY_BUFFER = 64 << 10;
+    /** A license file larger than this is not read (the GPL-3 text is 35 kB). */
+    private static final int MAX_LICENSE_FILE_BYTES = 256 << 10;
+    private static final int LICENSE_FILE_NAME_MAX = 20;
 
     private final ArchiveLimits limits;
     private final List<Package> packages = new ArrayList<>();
@@ -104,6 +108,7 @@ final class ArchiveReader {
                     return children;
                 }
                 JarManifest manifest = null;
+                byte[] licenseFile = null;
                 Map<String, MavenFiles> maven = new LinkedHashMap<>();
                 List<Nested> nested = new ArrayList<>();
                 int unsafe = 0;
@@ -116,12 +121,15 @@ final class ArchiveReader {
                     }
                     boolean isManifest = name.equalsIgnoreCase(MANIFEST);
                     boolean isMetadata = !isManifest && isMavenMetadata(name);
-                    boolean isArchive = !isManifest && !isMetadata && JavaArchives.isArchiveName(name);
-                    if (!isManifest && !isMetadata && !isArchive) {
+                    boolean isLicense = !isManifest && !isMetadata && licenseFile == null && isLicenseFile(name);
+                    boolean isArchive = !isManifest && !isMetadata && !isLicense && JavaArchives.isArchiveName(name);
+                    if (!isManifest && !isMetadata && !isLicense && !isArchive) {
                         continue; // classes and resources: only their names are seen
                     }
                     if (!JavaArchives.isSafeEntryName(name)) {
                         unsafe++;
+                    } else if (isLicense) {
+                        licenseFile = e.getSize() <= MAX_LICENSE_FILE_BYTES ? readEntry(zip, e, p) : null;
                     } else if (isManifest) {
                         byte[] data = readEntry(zip, e, p);
                         manifest = data == null ? manifest : JarManifest.parse(data);
@@ -148,7 +156,7 @@ final class ArchiveReader {
                     warn(p, unsafe + " entries with unsafe names (absolute, '..', control characters) were skipped");
                 }
                 packages.addAll(ArchiveIdentifier.identify(new ArchiveContents(p.path(),
-                        JavaArchives.baseName(p.path()), p.sha1(), manifest, metadata(maven))));
+                        JavaArchives.baseName(p.path()), p.sha1(), manifest, metadata(maven), licenseFile)));
                 for (Nested n : nested) {
                     Pending child = extract(zip, n, p);
                     if (child != null) {
@@ -192,6 +200,13 @@ final class ArchiveReader {
             }
             return new ZipFile(file.toFile(), Charset.forName("ISO-8859-1"));
         }
+    }
+
+    /** The archive's own license text: {@code META-INF/LICENSE}, {@code LICENSE.txt} or {@code LICENSE.md}. */
+    private static boolean isLicenseFile(String name) {
+        return name.length() <= LICENSE_FILE_NAME_MAX && name.regionMatches(true, 0, "META-INF/LICENSE", 0, 16)
+                && (name.length() == 16 || name.regionMatches(true, 16, ".txt", 0, 4) && name.length() == 20
+                || name.regionMatches(true, 16, ".md", 0, 3) && name.length() == 19);
     }
 
     /** {@code [prefix/]META-INF/maven/<groupId>/<artifactId>/pom.properties} or {@code pom.xml}. */

@@ -14,10 +14,12 @@ import java.util.Map;
 /**
  * The coordinates and licenses of a {@code pom.xml} packed into an archive. The group id and version may come from
  * the {@code <parent>}; {@code ${...}} references to the project's own coordinates and {@code <properties>} are
- * resolved. No DTD and no external entity is ever read.
+ * resolved. Each {@code <licenses><license>} gives its {@code <name>}, or its {@code <url>} when it has no name. No
+ * DTD and no external entity is ever read.
  */
 final class PomXml {
     private static final int MAX_LICENSES = 16;
+    private static final int MAX_LICENSE_LENGTH = 300;
     private static final int MAX_PROPERTIES = 2000;
     private static final int MAX_SUBSTITUTIONS = 8;
 
@@ -41,6 +43,7 @@ final class PomXml {
         Map<String, String> project = new HashMap<>();
         Map<String, String> properties = new HashMap<>();
         List<String> licenses = new ArrayList<>();
+        String[] license = new String[2]; // name, url of the <license> being read
         Deque<String> path = new ArrayDeque<>();
         StringBuilder text = new StringBuilder();
         XMLStreamReader r = null;
@@ -58,7 +61,15 @@ final class PomXml {
                         }
                     }
                     case XMLStreamReader.END_ELEMENT -> {
-                        record(path, text.toString().strip(), project, properties, licenses);
+                        record(path, text.toString().strip(), project, properties, license);
+                        if (isLicense(path)) {
+                            String value = license[0] != null ? license[0] : license[1];
+                            if (value != null && licenses.size() < MAX_LICENSES) {
+                                licenses.add(value);
+                            }
+                            license[0] = null;
+                            license[1] = null;
+                        }
                         path.removeLast();
                         text.setLength(0);
                     }
@@ -85,8 +96,14 @@ final class PomXml {
                 List.copyOf(licenses));
     }
 
+    /** Whether {@code path} is {@code project/licenses/license}. */
+    private static boolean isLicense(Deque<String> path) {
+        return path.size() == 3 && path.getLast().equals("license") && path.getFirst().equals("project")
+                && path.stream().skip(1).findFirst().orElse("").equals("licenses");
+    }
+
     private static void record(Deque<String> path, String value, Map<String, String> project,
-                               Map<String, String> properties, List<String> licenses) {
+                               Map<String, String> properties, String[] license) {
         if (path.isEmpty() || !path.getFirst().equals("project")) {
             return;
         }
@@ -100,9 +117,10 @@ final class PomXml {
         } else if (depth == 3 && path.stream().skip(1).findFirst().orElse("").equals("properties")
                 && properties.size() < MAX_PROPERTIES) {
             properties.put(leaf, value);
-        } else if (depth == 4 && leaf.equals("name") && licenses.size() < MAX_LICENSES
-                && path.stream().skip(1).findFirst().orElse("").equals("licenses") && !value.isEmpty()) {
-            licenses.add(value);
+        } else if (depth == 4 && (leaf.equals("name") || leaf.equals("url")) && !value.isEmpty()
+                && value.length() <= MAX_LICENSE_LENGTH
+                && path.stream().skip(1).findFirst().orElse("").equals("licenses")) {
+            license[leaf.equals("name") ? 0 : 1] = value;
         }
     }
 
