@@ -2,10 +2,13 @@ package io.kensa.cli;
 
 import io.kensa.analyze.Analyzer;
 import io.kensa.analyze.AnalyzerRegistry;
+import io.kensa.analyze.license.LicenseDetector;
+import io.kensa.analyze.license.LicensePolicy;
 import io.kensa.analyze.malware.ClamdOptions;
 import io.kensa.analyze.malware.ClamdScanner;
 import io.kensa.analyze.malware.MalwareAnalyzer;
 import io.kensa.analyze.malware.MalwareHashList;
+import io.kensa.analyze.pkg.dpkg.DpkgCopyrightAnalyzer;
 import io.kensa.analyze.scan.Detector;
 import io.kensa.analyze.secret.ConfigSecretDetector;
 import io.kensa.analyze.secret.SecretAnalyzer;
@@ -48,6 +51,13 @@ final class ScannerPlan implements AutoCloseable {
             detectors.add(new ConfigSecretDetector(rules));
         } else if (options.secretConfig != null) {
             throw new KensaException("--secret-config needs the secret scanner (--scanners ...,secret)");
+        }
+        if (selected.contains("license")) {
+            analyzers.add(new DpkgCopyrightAnalyzer());
+            detectors.add(new LicenseDetector(options.licensePolicy == null ? LicensePolicy.defaults()
+                    : LicensePolicy.load(options.licensePolicy)));
+        } else if (options.licensePolicy != null) {
+            throw new KensaException("--license-policy needs the license scanner (--scanners ...,license)");
         }
         if (selected.contains("malware")) {
             MalwareHashList hashes = options.malwareHashes == null ? MalwareHashList.builtin()
