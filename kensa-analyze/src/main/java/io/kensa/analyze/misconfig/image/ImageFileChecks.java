@@ -76,6 +76,7 @@ final class ImageFileChecks {
             }
             out.add(Checks.DKL_LI_0003.finding(SOURCE, evidence, dir, 0, inside.getFirst().layer()));
         });
+        out.sort(java.util.Comparator.comparing(MisconfigFinding::path)); // stable: a file's findings keep their order
         return out;
     }
 

@@ -91,10 +91,16 @@ public final class ImageMisconfigDetector implements Detector {
             if (name.substring(colon + 1).equals("latest")) {
                 out.add(name);
             }
-        } else if (ImageReference.isLatest(name)) {
+        } else if (!looksLikePath(name) && ImageReference.isLatest(name)) {
             out.add(name);
         }
         return out;
+    }
+
+    /** A name no registry reference can have: absolute or relative to here, home, or with backslashes. */
+    private static boolean looksLikePath(String name) {
+        return name.startsWith("/") || name.startsWith("./") || name.startsWith("../") || name.startsWith("~")
+                || name.contains("\\");
     }
 
     private static boolean exists(String path) {

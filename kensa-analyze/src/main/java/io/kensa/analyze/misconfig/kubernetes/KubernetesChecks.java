@@ -133,7 +133,8 @@ public final class KubernetesChecks {
         String where = who + ": " + (list.equals("containers") ? "container" : list.substring(0, list.length() - 1))
                 + " '" + name + "'";
         YamlNode.Mapping sc = c.mapping("securityContext");
-        int line = c.line();
+        // a missing field is reported at the securityContext that lacks it, else at the container
+        int line = c.entry("securityContext") != null ? c.entry("securityContext").line() : c.line();
 
         YamlNode.Entry privileged = sc == null ? null : sc.entry("privileged");
         if (isTrue(privileged)) {
