@@ -32,7 +32,7 @@ public final class KubernetesChecks {
     private static final Set<String> TEMPLATE_KINDS = Set.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet",
             "ReplicationController", "Job");
     private static final List<String> CONTAINER_LISTS = List.of("containers", "initContainers", "ephemeralContainers");
-    /** Most objects of a {@code List} followed, and deepest nesting of lists. */
+    /** Deepest nesting of {@code List} objects followed. */
     private static final int MAX_LIST_DEPTH = 4;
 
     private final String path;

@@ -35,15 +35,18 @@ class ImageMisconfigCorpusTest {
     @TempDir
     Path scratch;
 
-    private ScanReport scan(String image, Detector detector) throws Exception {
+    /** Scans a corpus image; the detector is made for the source (it gets the archive's RepoTags). */
+    private ScanReport scan(String image, java.util.function.Function<ImageSource, Detector> detector)
+            throws Exception {
         try (ImageSource source = LocalImages.open(Corpus.image(image).toString(), null, LayerLimits.DEFAULT)) {
             return new ImageScanner(new AnalyzerRegistry(MisconfigAnalyzers.all()), LayerCache.NONE, scratch,
-                    LayerLimits.DEFAULT, 2, ScanProgress.NONE, JavaIndex.NONE, List.of(detector)).scan(source);
+                    LayerLimits.DEFAULT, 2, ScanProgress.NONE, JavaIndex.NONE, List.of(detector.apply(source)))
+                    .scan(source);
         }
     }
 
     private Set<String> ids(String image) throws Exception {
-        return ids(scan(image, new ImageMisconfigDetector(List.of(), true)).misconfigurations());
+        return ids(scan(image, s -> new ImageMisconfigDetector(s.repoTags(), true)).misconfigurations());
     }
 
     private static Set<String> ids(List<MisconfigFinding> findings) {
@@ -72,8 +75,7 @@ class ImageMisconfigCorpusTest {
         JsonNode planted = new ObjectMapper().readTree(Corpus.image("secrets-misconfig.expected/planted.json").toFile())
                 .get("planted");
         List<String> layers = diffIds("secrets-misconfig");
-        ScanReport report = scan("secrets-misconfig.docker.tar",
-                new ImageMisconfigDetector(List.of("kensa-corpus/secrets-misconfig:latest"), true));
+        ScanReport report = scan("secrets-misconfig.docker.tar", s -> new ImageMisconfigDetector(s.repoTags(), true));
         List<MisconfigFinding> found = report.misconfigurations();
         // What the corpus README plants, and why each other check fires:
         //   CIS-DI-0001 config has no User; CIS-DI-0006 no Healthcheck; CIS-DI-0007 + DKL-DI-0005 the history's
@@ -82,7 +84,7 @@ class ImageMisconfigCorpusTest {
         //   CIS-DI-0010 Env AWS_SECRET_ACCESS_KEY and /root/.aws/credentials (L2; /app/id_rsa is deleted in L3, so
         //   not in the container); DKL-DI-0001 "sudo install" and KSN-DI-0002 "curl … | sh" in L4's RUN;
         //   KSN-DI-0001 ExposedPorts 22/tcp; DKL-LI-0003 /tmp/eicar.com left in /tmp; DKL-DI-0006 the RepoTag
-        //   kensa-corpus/secrets-misconfig:latest.
+        //   kensa-corpus/secrets-misconfig:latest of the archive.
         assertThat(ids(found)).containsExactly("CIS-DI-0001", "CIS-DI-0006", "CIS-DI-0007", "CIS-DI-0008",
                 "CIS-DI-0009", "CIS-DI-0010", "DKL-DI-0001", "DKL-DI-0005", "DKL-DI-0006", "DKL-LI-0003",
                 "KSN-DI-0001", "KSN-DI-0002");
@@ -125,7 +127,7 @@ class ImageMisconfigCorpusTest {
         // java-app: User 65534:65534, a HEALTHCHECK, COPY only (its ADD is the base's rootfs), no setuid file.
         assertThat(ids("java-app.docker.tar")).isEmpty();
         // CIS-DI-0005 is the only check that depends on where the scan runs: content trust off fires it.
-        ScanReport untrusted = scan("java-app.docker.tar", new ImageMisconfigDetector(List.of(), false));
+        ScanReport untrusted = scan("java-app.docker.tar", s -> new ImageMisconfigDetector(s.repoTags(), false));
         assertThat(ids(untrusted.misconfigurations())).containsExactly("CIS-DI-0005");
     }
 
@@ -140,9 +142,11 @@ class ImageMisconfigCorpusTest {
         }
         // the non-Debian images hold only a package database and release files; their config has no User and no
         // Healthcheck, and their history lines (apko, ADD of the rootfs) are not RUN steps.
-        for (String image : List.of("alpine311-apk.docker.tar", "wolfi-apk.docker.tar", "ubuntu18-dpkg.docker.tar",
+        for (String image : List.of("alpine311-apk.docker.tar", "ubuntu18-dpkg.docker.tar",
                 "mariner2-rpm-sqlite.docker.tar", "sles15-rpm-ndb.docker.tar", "ubi8-rpm-bdb-1pkg.docker.tar")) {
             assertThat(ids(image)).as(image).containsExactly("CIS-DI-0001", "CIS-DI-0006");
         }
+        // wolfi-apk is saved as kensa-corpus/wolfi-base:latest (its RepoTags)
+        assertThat(ids("wolfi-apk.docker.tar")).containsExactly("CIS-DI-0001", "CIS-DI-0006", "DKL-DI-0006");
     }
 }
