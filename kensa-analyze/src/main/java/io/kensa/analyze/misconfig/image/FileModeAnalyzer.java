@@ -23,13 +23,13 @@ public final class FileModeAnalyzer implements Analyzer {
     static final int SETGID = 02000;
 
     /** File names of programs that distributions ship setuid or setgid. */
-    static final Set<String> USUALLY_SETID = Set.of("su", "sudo", "sudoedit", "doas", "passwd", "chsh", "chfn",
+    static final NameSet USUALLY_SETID = NameSet.of(Set.of("su", "sudo", "sudoedit", "doas", "passwd", "chsh", "chfn",
             "newgrp", "gpasswd", "expiry", "chage", "mount", "umount", "ping", "ping6", "pkexec", "unix_chkpwd",
             "ssh-keysign", "ssh-agent", "at", "crontab", "wall", "write", "dotlockfile", "fusermount", "fusermount3",
             "mount.nfs", "mount.cifs", "newuidmap", "newgidmap", "bbsuid", "Xorg.wrap", "polkit-agent-helper-1",
             "dbus-daemon-launch-helper", "traceroute6.iputils", "pam_timestamp_check", "userhelper", "staprun",
             "mlocate", "plocate", "locate", "bsd-write", "utempter", "screen", "procmail", "mail-lock",
-            "mail-unlock", "mail-touchlock", "lockfile", "exim4", "sendmail", "postdrop", "postqueue", "uuidd");
+            "mail-unlock", "mail-touchlock", "lockfile", "exim4", "sendmail", "postdrop", "postqueue", "uuidd"));
 
     @Override
     public String id() {
@@ -48,7 +48,7 @@ public final class FileModeAnalyzer implements Analyzer {
 
     @Override
     public boolean wants(String path) {
-        return USUALLY_SETID.contains(baseName(path));
+        return USUALLY_SETID.contains(path, path.lastIndexOf('/') + 1, path.length());
     }
 
     @Override
@@ -64,10 +64,5 @@ public final class FileModeAnalyzer implements Analyzer {
     /** The permission bits as four octal digits. */
     static String octal(int mode) {
         return String.format("%04o", mode & 07777);
-    }
-
-    static String baseName(String path) {
-        int slash = path.lastIndexOf('/');
-        return slash >= 0 ? path.substring(slash + 1) : path;
     }
 }

@@ -4,7 +4,6 @@ import io.kensa.analyze.Analyzer;
 import io.kensa.analyze.FileEntry;
 import io.kensa.analyze.FileResult;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -32,18 +31,18 @@ public final class SuspiciousFileAnalyzer implements Analyzer {
     public static final String UNNECESSARY_FILE = "unnecessary-file";
     public static final String UNNECESSARY_DIR = "unnecessary-dir";
 
-    static final Set<String> CREDENTIAL_NAMES = Set.of("credentials.json", "credential.json", "credentials",
+    static final NameSet CREDENTIAL_NAMES = NameSet.of(Set.of("credentials.json", "credential.json", "credentials",
             "credential", "password.txt", "id_rsa", "id_dsa", "id_ecdsa", "id_ed25519", "secret_token.rb",
-            "carrierwave.rb", "omniauth.rb", "settings.py", "database.yml", "credentials.xml", ".git-credentials");
-    static final Set<String> CREDENTIAL_EXTENSIONS = Set.of(".secret", ".ovpn", ".private_key", ".cscfg", ".rdp",
+            "carrierwave.rb", "omniauth.rb", "settings.py", "database.yml", "credentials.xml", ".git-credentials"));
+    static final NameSet CREDENTIAL_EXTENSIONS = NameSet.ignoringCase(Set.of(".secret", ".ovpn", ".private_key", ".cscfg", ".rdp",
             ".mdf", ".sdf", ".bek", ".tpm", ".fve", ".jks", ".psafe3", ".agilekeychain", ".keychain", ".pcap",
-            ".gnucache");
-    static final Set<String> UNNECESSARY_NAMES = Set.of("Dockerfile", "Containerfile", "docker-compose.yml",
-            "docker-compose.yaml", ".vimrc", ".DS_Store", ".bash_history", ".ash_history", ".zsh_history");
-    static final Set<String> UNNECESSARY_DIRS = Set.of(".cache", "tmp", ".git", ".svn", ".hg", ".vscode", ".idea",
-            ".npm");
-    private static final Set<String> THIRD_PARTY_DIRS = Set.of("node_modules", "vendor", "site-packages",
-            "dist-packages", "gems");
+            ".gnucache"));
+    static final NameSet UNNECESSARY_NAMES = NameSet.of(Set.of("Dockerfile", "Containerfile", "docker-compose.yml",
+            "docker-compose.yaml", ".vimrc", ".DS_Store", ".bash_history", ".ash_history", ".zsh_history"));
+    static final NameSet UNNECESSARY_DIRS = NameSet.of(Set.of(".cache", "tmp", ".git", ".svn", ".hg", ".vscode",
+            ".idea", ".npm"));
+    private static final NameSet THIRD_PARTY_DIRS = NameSet.of(Set.of("node_modules", "vendor", "site-packages",
+            "dist-packages", "gems"));
 
     @Override
     public String id() {
@@ -71,34 +70,28 @@ public final class SuspiciousFileAnalyzer implements Analyzer {
         return kind == null ? null : FileResult.ofProperties(ID, entry.path(), Map.of(KIND, kind));
     }
 
-    /** What kind of suspicious file is at {@code path}, or null. Called for every file: cheap on the common path. */
+    /** What kind of suspicious file is at {@code path}, or null. Called for every file: allocates nothing on "no". */
     static String kind(String path) {
         int slash = path.lastIndexOf('/');
-        String name = slash >= 0 ? path.substring(slash + 1) : path;
+        int nameStart = slash + 1;
+        int dot = path.lastIndexOf('.');
         String kind = null;
-        if (CREDENTIAL_NAMES.contains(name) || CREDENTIAL_EXTENSIONS.contains(extension(name))
+        if (CREDENTIAL_NAMES.contains(path, nameStart, path.length())
+                || dot > nameStart && CREDENTIAL_EXTENSIONS.contains(path, dot, path.length())
                 || path.endsWith(".docker/config.json")) {
             kind = CREDENTIAL;
-        } else if (UNNECESSARY_NAMES.contains(name)) {
+        } else if (UNNECESSARY_NAMES.contains(path, nameStart, path.length())) {
             kind = UNNECESSARY_FILE;
-        } else if (slash > 0) {
-            int parentStart = path.lastIndexOf('/', slash - 1) + 1;
-            if (UNNECESSARY_DIRS.contains(path.substring(parentStart, slash))) {
-                kind = UNNECESSARY_DIR;
-            }
+        } else if (slash > 0 && UNNECESSARY_DIRS.contains(path, path.lastIndexOf('/', slash - 1) + 1, slash)) {
+            kind = UNNECESSARY_DIR;
         }
         return kind == null || inThirdPartyTree(path) ? null : kind;
-    }
-
-    private static String extension(String name) {
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(dot).toLowerCase(Locale.ROOT) : "";
     }
 
     private static boolean inThirdPartyTree(String path) {
         int start = 0;
         for (int i = path.indexOf('/'); i >= 0; i = path.indexOf('/', start)) {
-            if (THIRD_PARTY_DIRS.contains(path.substring(start, i))) {
+            if (THIRD_PARTY_DIRS.contains(path, start, i)) {
                 return true;
             }
             start = i + 1;
