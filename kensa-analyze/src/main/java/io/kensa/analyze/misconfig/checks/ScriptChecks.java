@@ -50,7 +50,7 @@ public final class ScriptChecks {
     private static final Set<String> SHELLS = Set.of("sh", "bash", "dash", "zsh", "ksh", "ash", "mksh");
     private static final Set<String> DOWNLOADERS = Set.of("curl", "wget", "fetch");
     private static final Pattern SUBSTITUTED_DOWNLOAD = Pattern.compile(
-            "\\b(?:sh|bash|dash|zsh|ksh|ash)\\b[^|;&\\n]*(?:\\$\\(|<\\(|`)\\s*(?:curl|wget)\\b");
+            "\\b(?:sh|bash|dash|zsh|ksh|ash)\\b[^|;&\\n]{0,200}?(?:\\$\\(|<\\(|`)\\s*(?:curl|wget)\\b");
     private static final Pattern SYMBOLIC_SETID = Pattern.compile("(?:^|,)[ugoa]*[+=][rwxXt]*s");
     private static final Pattern NUMERIC_MODE = Pattern.compile("[0-7]{4}");
 
@@ -78,6 +78,10 @@ public final class ScriptChecks {
                 || strip(t).equals("/var/lib/apt/lists"));
         boolean apkCacheMount = cacheMounts.stream().anyMatch(t -> strip(t).equals("/var/cache/apk")
                 || strip(t).equals("/etc/apk/cache"));
+        int lastAptInstall = lastIndex(calls, c -> APT.contains(c.program())
+                && APT_AFTER_UPDATE.contains(c.subcommand(APT_VALUE_OPTIONS)));
+        int lastApkAdd = lastIndex(calls, c -> c.program().equals("apk")
+                && Set.of("add", "upgrade", "fix").contains(String.valueOf(c.subcommand(APK_VALUE_OPTIONS))));
         boolean downloadInPipeline = false;
         String aptListsChangedBy = null;
         for (int k = 0; k < calls.size(); k++) {
@@ -92,7 +96,7 @@ public final class ScriptChecks {
             }
             if (APT.contains(program)) {
                 String sub = c.subcommand(APT_VALUE_OPTIONS);
-                if ("update".equals(sub) && !laterApt(calls, k)) {
+                if ("update".equals(sub) && lastAptInstall < k) {
                     hits.putIfAbsent(Checks.CIS_DI_0007, cmd.raw());
                 }
                 if (APT_UPGRADES.contains(sub)) {
@@ -109,7 +113,7 @@ public final class ScriptChecks {
                 }
             } else if (program.equals("apk")) {
                 String sub = c.subcommand(APK_VALUE_OPTIONS);
-                if ("update".equals(sub) && !laterApk(calls, k)) {
+                if ("update".equals(sub) && lastApkAdd < k) {
                     hits.putIfAbsent(Checks.CIS_DI_0007, cmd.raw());
                 }
                 if ("upgrade".equals(sub) && c.operands(APK_VALUE_OPTIONS).isEmpty()) {
@@ -224,25 +228,14 @@ public final class ScriptChecks {
         return c.program().equals("busybox") && !c.args().isEmpty() && SHELLS.contains(c.args().getFirst());
     }
 
-    private static boolean laterApt(List<ProgramCall> calls, int from) {
-        for (int j = from + 1; j < calls.size(); j++) {
-            ProgramCall c = calls.get(j);
-            if (APT.contains(c.program()) && APT_AFTER_UPDATE.contains(c.subcommand(APT_VALUE_OPTIONS))) {
-                return true;
+    /** The index of the last call that {@code test} accepts, or -1. */
+    private static int lastIndex(List<ProgramCall> calls, java.util.function.Predicate<ProgramCall> test) {
+        for (int j = calls.size() - 1; j >= 0; j--) {
+            if (test.test(calls.get(j))) {
+                return j;
             }
         }
-        return false;
-    }
-
-    private static boolean laterApk(List<ProgramCall> calls, int from) {
-        for (int j = from + 1; j < calls.size(); j++) {
-            ProgramCall c = calls.get(j);
-            String sub = c.program().equals("apk") ? c.subcommand(APK_VALUE_OPTIONS) : null;
-            if ("add".equals(sub) || "upgrade".equals(sub) || "fix".equals(sub)) {
-                return true;
-            }
-        }
-        return false;
+        return -1;
     }
 
     private static String strip(String path) {

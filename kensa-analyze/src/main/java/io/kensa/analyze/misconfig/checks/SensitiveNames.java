@@ -26,7 +26,11 @@ public final class SensitiveNames {
     private static final Set<String> ACCEPTED = Set.of("GPG_KEY", "GPG_KEYS");
     private static final Set<String> POINTERS = Set.of("FILE", "PATH", "DIR", "FILES", "PATHS");
     private static final Pattern WORD_SPLIT = Pattern.compile("[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])");
-    private static final Pattern ASSIGNMENT = Pattern.compile("([A-Za-z_][A-Za-z0-9_.-]*)=(\"[^\"]*\"?|'[^']*'?|\\S*)");
+    /** A name starts where no name character precedes it, so a long run of letters is scanned once, not per start. */
+    private static final Pattern ASSIGNMENT = Pattern.compile(
+            "(?<![A-Za-z0-9_.-])([A-Za-z_][A-Za-z0-9_.-]*)=(\"[^\"]*\"?|'[^']*'?|\\S*)");
+    /** Most values masked by search ({@link #maskValues}); {@code NAME=value} forms are masked whatever their number. */
+    static final int MAX_MASKED_VALUES = 256;
     /** What a masked value is replaced with. */
     public static final String MASK = "********";
 
@@ -85,9 +89,9 @@ public final class SensitiveNames {
      */
     public static String maskValues(String text, java.util.Collection<String> values) {
         String out = text;
-        List<String> sorted = new ArrayList<>(values);
+        List<String> sorted = new ArrayList<>(new java.util.LinkedHashSet<>(values));
         sorted.sort(java.util.Comparator.comparingInt(String::length).reversed());
-        for (String v : sorted) {
+        for (String v : sorted.subList(0, Math.min(sorted.size(), MAX_MASKED_VALUES))) {
             if (out != null && v != null && v.length() >= 4) {
                 out = out.replace(v, MASK);
             }

@@ -177,14 +177,19 @@ public final class DockerfileParser {
         }
         List<String> flags = new ArrayList<>();
         if (WITH_FLAGS.contains(keyword)) {
-            while (rest.startsWith("--")) {
-                int end = 0;
+            int i = 0; // index-based: a line of many flags is not copied once per flag
+            while (rest.startsWith("--", i)) {
+                int end = i;
                 while (end < rest.length() && !Character.isWhitespace(rest.charAt(end))) {
                     end++;
                 }
-                flags.add(rest.substring(0, end));
-                rest = rest.substring(end).strip();
+                flags.add(rest.substring(i, end));
+                i = end;
+                while (i < rest.length() && Character.isWhitespace(rest.charAt(i))) {
+                    i++;
+                }
             }
+            rest = rest.substring(i);
         }
         if (keyword.equals("ONBUILD")) {
             String inner = rest.isEmpty() ? "" : rest.split("\\s+", 2)[0].toUpperCase(Locale.ROOT);

@@ -35,7 +35,7 @@ public record HistoryInstruction(String keyword, String arguments, List<String> 
     private static final Pattern BUILDKIT_SUFFIX = Pattern.compile("\\s*#\\s*buildkit\\s*$");
     private static final Pattern NOP = Pattern.compile("^/bin/sh -c #\\(nop\\)\\s*");
     private static final Pattern SHELL_C = Pattern.compile("^(?:/bin/sh -c|/bin/bash -c|/bin/ash -c|cmd /S /C)\\s+");
-    private static final Pattern BUILD_ARGS = Pattern.compile("^\\|(\\d{1,4})\\s+");
+    private static final Pattern BUILD_ARGS = Pattern.compile("\\|(\\d{1,4})\\s+");
     private static final Pattern CLASSIC_ADD = Pattern.compile("^(\\S+)\\s+in\\s+(\\S+)\\s*$");
 
     public HistoryInstruction {
@@ -104,34 +104,52 @@ public record HistoryInstruction(String keyword, String arguments, List<String> 
     }
 
     private static HistoryInstruction run(String text) {
-        String s = text;
+        // index-based: a hostile line of many flags or arguments must not be copied once per word
+        int i = skipBlanks(text, 0);
         Set<String> mounts = new LinkedHashSet<>();
-        while (s.startsWith("--")) {
-            String flag = firstWord(s);
-            if (flag.startsWith("--mount=")) {
-                String target = ScriptChecks.cacheMountTarget(flag.substring("--mount=".length()));
+        while (text.startsWith("--", i)) {
+            int end = wordEnd(text, i);
+            if (text.startsWith("--mount=", i)) {
+                String target = ScriptChecks.cacheMountTarget(text.substring(i + "--mount=".length(), end));
                 if (target != null) {
                     mounts.add(target);
                 }
             }
-            s = s.substring(flag.length()).strip();
+            i = skipBlanks(text, end);
         }
         List<String> args = new ArrayList<>();
-        Matcher m = BUILD_ARGS.matcher(s);
-        if (m.find()) {
+        Matcher m = BUILD_ARGS.matcher(text).region(i, text.length());
+        if (m.lookingAt()) {
             int n = Integer.parseInt(m.group(1));
-            s = s.substring(m.end());
-            for (int k = 0; k < n && !s.isEmpty(); k++) {
-                String word = firstWord(s);
-                args.add(word);
-                s = s.substring(word.length()).strip();
+            i = m.end();
+            for (int k = 0; k < n && i < text.length(); k++) {
+                int end = wordEnd(text, i);
+                args.add(text.substring(i, end));
+                i = skipBlanks(text, end);
             }
         }
+        String s = text.substring(i);
         Matcher shell = SHELL_C.matcher(s);
         if (shell.find()) {
             s = s.substring(shell.end());
         }
         return new HistoryInstruction("RUN", s, args, mounts);
+    }
+
+    private static int wordEnd(String s, int from) {
+        int i = from;
+        while (i < s.length() && !Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static int skipBlanks(String s, int from) {
+        int i = from;
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        return i;
     }
 
     private static String firstWord(String s) {

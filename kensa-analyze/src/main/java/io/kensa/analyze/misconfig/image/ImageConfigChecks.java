@@ -33,6 +33,11 @@ final class ImageConfigChecks {
     /** {@code NAME=} at the start of an assignment in an ENV, ARG or build-argument list. */
     private static final Pattern ASSIGNMENT_START = Pattern.compile("(?:^|\\s)([A-Za-z_][A-Za-z0-9_.-]*)=");
     private static final Set<String> SENSITIVE_VOLUMES = Set.of("/dev", "/proc", "/sys");
+    /** Most credential-like variables reported, and most history lines quoted for one (hostile configs). */
+    static final int MAX_VARIABLES = 1000;
+    static final int MAX_LINES_PER_VARIABLE = 20;
+    /** Longest history line quoted (masked first, then shortened). */
+    static final int MAX_EVIDENCE = 1000;
 
     private final ImageConfig config;
     private final Set<String> uid0Users;
@@ -41,6 +46,8 @@ final class ImageConfigChecks {
     private final List<String> layers = new ArrayList<>();
     private final List<HistoryInstruction> instructions = new ArrayList<>();
     private final Set<String> secretValues = new LinkedHashSet<>();
+    /** The masked history lines, made once each. */
+    private final Map<Integer, String> evidenceLines = new java.util.HashMap<>();
 
     ImageConfigChecks(ImageConfig config, Set<String> uid0Users) {
         this.config = config;
@@ -125,7 +132,8 @@ final class ImageConfigChecks {
             for (JsonNode e : env) {
                 String s = e.asText("");
                 int eq = s.indexOf('=');
-                if (eq > 0 && eq < s.length() - 1 && SensitiveNames.isSensitive(s.substring(0, eq))) {
+                if (eq > 0 && eq < s.length() - 1 && SensitiveNames.isSensitive(s.substring(0, eq))
+                        && (evidence.size() < MAX_VARIABLES || evidence.containsKey(s.substring(0, eq)))) {
                     evidence.computeIfAbsent(s.substring(0, eq), k -> new ArrayList<>())
                             .add("config Env sets " + s.substring(0, eq) + " (value hidden)");
                 }
@@ -133,11 +141,14 @@ final class ImageConfigChecks {
         }
         for (int i = 0; i < instructions.size(); i++) {
             for (Map.Entry<String, String> a : assignments(i)) {
-                if (!a.getValue().isEmpty() && SensitiveNames.isSensitive(a.getKey())) {
+                if (!a.getValue().isEmpty() && SensitiveNames.isSensitive(a.getKey())
+                        && (evidence.size() < MAX_VARIABLES || evidence.containsKey(a.getKey()))) {
                     List<String> lines = evidence.computeIfAbsent(a.getKey(), k -> new ArrayList<>());
-                    String line = evidence(i);
-                    if (!lines.contains(line)) {
-                        lines.add(line);
+                    if (lines.size() < MAX_LINES_PER_VARIABLE) {
+                        String line = evidence(i);
+                        if (!lines.contains(line)) {
+                            lines.add(line);
+                        }
                     }
                     layerOf.putIfAbsent(a.getKey(), layers.get(i));
                 }
@@ -272,8 +283,12 @@ final class ImageConfigChecks {
 
     /** The history line at {@code index} as evidence: credential values masked. */
     private String evidence(int index) {
-        String line = config.history().get(index).createdBy();
-        return SensitiveNames.maskValues(SensitiveNames.maskAssignments(line == null ? "" : line.strip()), secretValues);
+        return evidenceLines.computeIfAbsent(index, i -> {
+            String line = config.history().get(i).createdBy();
+            String masked = SensitiveNames.maskValues(SensitiveNames.maskAssignments(line == null ? "" : line.strip()),
+                    secretValues);
+            return masked.length() > MAX_EVIDENCE ? masked.substring(0, MAX_EVIDENCE) + "…" : masked;
+        });
     }
 
     private static String unquote(String v) {
