@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = KensaCommand.Version.class,
         description = "Container image security scanner: inventories, SBOMs and more.",
-        subcommands = {ImageCommand.class, RootfsCommand.class, SbomCommand.class, DbCommand.class,
+        subcommands = {ImageCommand.class, RootfsCommand.class, SbomCommand.class, ConfigCommand.class, DbCommand.class,
                 AotTrainingCommand.class})
 public final class KensaCommand implements Runnable {
 

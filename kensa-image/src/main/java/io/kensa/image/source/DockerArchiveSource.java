@@ -25,14 +25,20 @@ public final class DockerArchiveSource extends ResolvedImageSource {
     /** A file named after its content digest: {@code <hex>}, {@code <hex>.json}, {@code <hex>.tar[.gz]}, {@code blobs/sha256/<hex>}. */
     private static final Pattern DIGEST_NAME = Pattern.compile("(?:.*/)?(?:sha256/)?([0-9a-f]{64})(?:\\.json|\\.tar|\\.tar\\.gz|\\.tar\\.zst)?");
 
+    /** Most RepoTags kept, and the longest one. */
+    private static final int MAX_TAGS = 64;
+    private static final int MAX_TAG_LENGTH = 512;
+
     private final BlobStore store;
     private final List<String> layerPaths;
+    private final List<String> repoTags;
 
     private DockerArchiveSource(String name, BlobStore store, ImageConfig config, List<LayerRef> layers,
-                                List<String> layerPaths) {
+                                List<String> layerPaths, List<String> repoTags) {
         super(name, config, layers, List.of());
         this.store = store;
         this.layerPaths = layerPaths;
+        this.repoTags = repoTags;
     }
 
     static DockerArchiveSource open(String name, BlobStore store, LayerLimits limits) throws IOException {
@@ -77,7 +83,18 @@ public final class DockerArchiveSource extends ResolvedImageSource {
             layers.add(new LayerRef(digestFromName(path), config.diffIds().get(i), store.size(path), null, createdBy.get(i)));
             paths.add(path);
         }
-        return new DockerArchiveSource(name, store, config, List.copyOf(layers), List.copyOf(paths));
+        List<String> tags = new ArrayList<>();
+        for (JsonNode t : image.path("RepoTags")) {
+            if (t.isTextual() && t.asText().length() <= MAX_TAG_LENGTH && tags.size() < MAX_TAGS) {
+                tags.add(t.asText());
+            }
+        }
+        return new DockerArchiveSource(name, store, config, List.copyOf(layers), List.copyOf(paths), List.copyOf(tags));
+    }
+
+    @Override
+    public List<String> repoTags() {
+        return repoTags;
     }
 
     private static Digest digestFromName(String path) {

@@ -22,6 +22,14 @@ public interface ImageSource extends AutoCloseable {
     /** The manifest digests that identify the image in a registry, empty if none. */
     List<String> repoDigests();
 
+    /**
+     * The names the source gives the image ({@code RepoTags} of a {@code docker save} archive, e.g.
+     * {@code nginx:1.27}), empty if none.
+     */
+    default List<String> repoTags() {
+        return List.of();
+    }
+
     /** The layers in order, bottom first; empty layers of the history are not listed. */
     List<LayerRef> layers();
 

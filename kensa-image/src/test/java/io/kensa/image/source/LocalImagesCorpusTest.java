@@ -91,6 +91,7 @@ class LocalImagesCorpusTest {
                     .isEqualTo(column("debian-bookworm.expected/layers.tsv", "created_by").stream().map(String::strip).toList());
             assertThat(src.config().platform().toString()).isEqualTo("linux/amd64");
             assertThat(src.repoDigests()).isEmpty();
+            assertThat(src.repoTags()).containsExactly("kensa-corpus/debian-bookworm:12");
             verifyAllLayers(src);
         }
     }
