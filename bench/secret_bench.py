@@ -18,7 +18,7 @@ import argparse, json, os, shutil, statistics, subprocess, sys, tempfile, time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from image_bench import CORPUS, IMAGES, KENSA, ROOT, WORK, floor_cmd, layer_blobs, median_run, run  # noqa: E402
 
-DEFAULT_IMAGES = ["secrets-misconfig", "debian-bookworm-docker", "java-app", "node-app", "go-binaries",
+DEFAULT_IMAGES = ["secrets-misconfig", "debian-bookworm", "java-app", "node-app", "go-binaries",
                   "python-ruby-app", "many-files-200k"]
 NOT_SECRETS = {"whiteout", "setuid-root", "eicar"}
 

@@ -12,6 +12,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code kensa image REF | --input PATH}: scan a container image. */
@@ -53,7 +54,8 @@ final class ImageCommand implements Callable<Integer> {
                 AnalyzerRegistry analyzers = plan.analyzers();
                 return new ImageScanner(analyzers, common.cache.layerCache(analyzers), common.cache.scratchDir(),
                         limits, Runtime.getRuntime().availableProcessors(), TerminalProgress.create(common.quiet),
-                        db.javaIndex(), plan.detectors()).scan(source);
+                        db.javaIndex(), plan.detectors(reference != null ? List.of(reference) : source.repoTags()))
+                        .scan(source);
             }
         });
     }

@@ -8,6 +8,8 @@ import io.kensa.analyze.malware.ClamdOptions;
 import io.kensa.analyze.malware.ClamdScanner;
 import io.kensa.analyze.malware.MalwareAnalyzer;
 import io.kensa.analyze.malware.MalwareHashList;
+import io.kensa.analyze.misconfig.MisconfigAnalyzers;
+import io.kensa.analyze.misconfig.image.ImageMisconfigDetector;
 import io.kensa.analyze.pkg.dpkg.DpkgCopyrightAnalyzer;
 import io.kensa.analyze.scan.Detector;
 import io.kensa.analyze.secret.ConfigSecretDetector;
@@ -29,11 +31,13 @@ final class ScannerPlan implements AutoCloseable {
     private final AnalyzerRegistry analyzers;
     private final List<Detector> detectors;
     private final ClamdScanner clamd;
+    private final boolean misconfig;
 
-    private ScannerPlan(AnalyzerRegistry analyzers, List<Detector> detectors, ClamdScanner clamd) {
+    private ScannerPlan(AnalyzerRegistry analyzers, List<Detector> detectors, ClamdScanner clamd, boolean misconfig) {
         this.analyzers = analyzers;
         this.detectors = List.copyOf(detectors);
         this.clamd = clamd;
+        this.misconfig = misconfig;
     }
 
     static ScannerPlan open(ScannerOptions options) {
@@ -52,6 +56,9 @@ final class ScannerPlan implements AutoCloseable {
         } else if (options.secretConfig != null) {
             throw new KensaException("--secret-config needs the secret scanner (--scanners ...,secret)");
         }
+        if (selected.contains("misconfig")) {
+            analyzers.addAll(MisconfigAnalyzers.all());
+        }
         if (selected.contains("license")) {
             analyzers.add(new DpkgCopyrightAnalyzer());
             detectors.add(new LicenseDetector(options.licensePolicy == null ? LicensePolicy.defaults()
@@ -66,15 +73,29 @@ final class ScannerPlan implements AutoCloseable {
                     ClamdOptions.defaults().withConnections(Math.max(2, Runtime.getRuntime().availableProcessors())));
             analyzers.add(new MalwareAnalyzer(hashes, clamd));
         }
-        return new ScannerPlan(new AnalyzerRegistry(analyzers), detectors, clamd);
+        return new ScannerPlan(new AnalyzerRegistry(analyzers), detectors, clamd, selected.contains("misconfig"));
     }
 
     AnalyzerRegistry analyzers() {
         return analyzers;
     }
 
+    /** The detectors for a root filesystem or an SBOM (no image references). */
     List<Detector> detectors() {
-        return detectors;
+        return detectors(List.of());
+    }
+
+    /**
+     * The detectors for an image known by {@code imageReferences} (the reference scanned, or an archive's tags):
+     * the image checks look at its tag.
+     */
+    List<Detector> detectors(List<String> imageReferences) {
+        if (!misconfig) {
+            return detectors;
+        }
+        List<Detector> all = new ArrayList<>(detectors);
+        all.add(new ImageMisconfigDetector(imageReferences));
+        return all;
     }
 
     @Override

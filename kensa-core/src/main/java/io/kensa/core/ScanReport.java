@@ -8,7 +8,10 @@ import io.kensa.core.vuln.SuppressedFinding;
 import io.kensa.core.vuln.VulnerabilityFinding;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Everything one scan found; reporters format it and never compute.
@@ -25,12 +28,14 @@ import java.util.List;
  * @param misconfigurations failed configuration checks (misconfig scanner)
  * @param licenses        the packages' licenses, classified (license scanner)
  * @param malware         files a malware engine flagged (malware scanner)
+ * @param filesNotRead    files a scanner declined to read, counted by {@code scanner: reason} (e.g.
+ *                        {@code secret: binary}), so that a report says what was not looked at
  */
 public record ScanReport(Instant createdAt, Artifact artifact, List<LayerSummary> layers, List<Package> packages,
                          List<VulnerabilityFinding> vulnerabilities, List<SuppressedFinding> suppressed,
                          List<String> warnings, List<SecretFinding> secrets,
                          List<MisconfigFinding> misconfigurations, List<LicenseFinding> licenses,
-                         List<MalwareFinding> malware) {
+                         List<MalwareFinding> malware, Map<String, Long> filesNotRead) {
     public static final int SCHEMA_VERSION = 1;
 
     public ScanReport {
@@ -43,6 +48,15 @@ public record ScanReport(Instant createdAt, Artifact artifact, List<LayerSummary
         misconfigurations = misconfigurations == null ? List.of() : List.copyOf(misconfigurations);
         licenses = licenses == null ? List.of() : List.copyOf(licenses);
         malware = malware == null ? List.of() : List.copyOf(malware);
+        filesNotRead = filesNotRead == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(filesNotRead));
+    }
+
+    public ScanReport(Instant createdAt, Artifact artifact, List<LayerSummary> layers, List<Package> packages,
+                      List<VulnerabilityFinding> vulnerabilities, List<SuppressedFinding> suppressed,
+                      List<String> warnings, List<SecretFinding> secrets, List<MisconfigFinding> misconfigurations,
+                      List<LicenseFinding> licenses, List<MalwareFinding> malware) {
+        this(createdAt, artifact, layers, packages, vulnerabilities, suppressed, warnings, secrets, misconfigurations,
+                licenses, malware, Map.of());
     }
 
     /** A report with vulnerability findings and no findings of the other scanners. */
@@ -63,33 +77,33 @@ public record ScanReport(Instant createdAt, Artifact artifact, List<LayerSummary
     public ScanReport withVulnerabilities(List<VulnerabilityFinding> findings,
                                           List<SuppressedFinding> suppressedFindings) {
         return new ScanReport(createdAt, artifact, layers, packages, findings, suppressedFindings, warnings, secrets,
-                misconfigurations, licenses, malware);
+                misconfigurations, licenses, malware, filesNotRead);
     }
 
     /** This report with {@code newPackages} in place of its packages (a detector that rewrites package fields). */
     public ScanReport withPackages(List<Package> newPackages) {
         return new ScanReport(createdAt, artifact, layers, newPackages, vulnerabilities, suppressed, warnings, secrets,
-                misconfigurations, licenses, malware);
+                misconfigurations, licenses, malware, filesNotRead);
     }
 
     public ScanReport withSecrets(List<SecretFinding> found) {
         return new ScanReport(createdAt, artifact, layers, packages, vulnerabilities, suppressed, warnings, found,
-                misconfigurations, licenses, malware);
+                misconfigurations, licenses, malware, filesNotRead);
     }
 
     public ScanReport withMisconfigurations(List<MisconfigFinding> found) {
         return new ScanReport(createdAt, artifact, layers, packages, vulnerabilities, suppressed, warnings, secrets,
-                found, licenses, malware);
+                found, licenses, malware, filesNotRead);
     }
 
     public ScanReport withLicenses(List<LicenseFinding> found) {
         return new ScanReport(createdAt, artifact, layers, packages, vulnerabilities, suppressed, warnings, secrets,
-                misconfigurations, found, malware);
+                misconfigurations, found, malware, filesNotRead);
     }
 
     public ScanReport withMalware(List<MalwareFinding> found) {
         return new ScanReport(createdAt, artifact, layers, packages, vulnerabilities, suppressed, warnings, secrets,
-                misconfigurations, licenses, found);
+                misconfigurations, licenses, found, filesNotRead);
     }
 
     /** This report with one more warning. */
@@ -97,6 +111,6 @@ public record ScanReport(Instant createdAt, Artifact artifact, List<LayerSummary
         List<String> all = new java.util.ArrayList<>(warnings);
         all.add(warning);
         return new ScanReport(createdAt, artifact, layers, packages, vulnerabilities, suppressed, all, secrets,
-                misconfigurations, licenses, malware);
+                misconfigurations, licenses, malware, filesNotRead);
     }
 }

@@ -80,6 +80,8 @@ public final class JsonReporter implements Reporter {
         report.malware().forEach(f -> malware.add(FindingJson.malware(f)));
         ArrayNode warnings = root.putArray("warnings");
         report.warnings().forEach(warnings::add);
+        ObjectNode notRead = root.putObject("filesNotRead");
+        report.filesNotRead().forEach(notRead::put);
         return root;
     }
 

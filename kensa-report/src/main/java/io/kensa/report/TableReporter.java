@@ -75,6 +75,12 @@ public final class TableReporter implements Reporter {
         MisconfigSection.write(report, w);
         LicenseSection.write(report, w);
         MalwareSection.write(report, w);
+        if (!report.filesNotRead().isEmpty()) {
+            List<String> parts = new ArrayList<>();
+            report.filesNotRead().forEach((what, n) -> parts.add(what + " " + n));
+            w.println();
+            w.println("Files not read: " + TerminalText.printable(String.join(", ", parts)));
+        }
         for (String warning : report.warnings()) {
             w.println("warning: " + TerminalText.printable(warning));
         }
