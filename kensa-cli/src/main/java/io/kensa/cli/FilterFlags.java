@@ -4,6 +4,7 @@ import io.kensa.core.KensaException;
 import io.kensa.match.filter.FilterOptions;
 import io.kensa.match.filter.Gate;
 import io.kensa.match.filter.IgnoreFile;
+import io.kensa.match.filter.IgnoreRule;
 import io.kensa.match.filter.IgnoreRules;
 import io.kensa.match.vex.VexDocument;
 import io.kensa.match.vex.VexDocuments;
@@ -12,7 +13,9 @@ import picocli.CommandLine.Option;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The filters applied to findings before the gate, in this order: {@code --severity}, {@code --ignore-unfixed} /
@@ -35,6 +38,11 @@ final class FilterFlags {
             description = {"Ignore rules (YAML; default: ./" + IgnoreFile.DEFAULT_NAME + " when present)."})
     Path ignoreFile;
 
+    @Option(names = "--ignore", paramLabel = "ID", split = ",",
+            description = {"Leave out findings with this id: a vulnerability (or alias), a secret rule, a check",
+                    "(CIS-DI-0006), a license or category, a malware signature; repeatable."})
+    List<String> ignoreIds;
+
     @Option(names = "--vex", paramLabel = "FILE",
             description = "VEX document (OpenVEX, CycloneDX VEX or CSAF VEX); repeatable. not_affected and fixed suppress.")
     List<Path> vex;
@@ -47,7 +55,7 @@ final class FilterFlags {
     boolean kevOnly;
 
     @Option(names = "--exit-code", paramLabel = "N", defaultValue = "0",
-            description = "Exit with N when vulnerabilities remain after the filters (default: 0).")
+            description = "Exit with N when findings of any scanner remain after the filters (default: 0).")
     int exitCode;
 
     @Option(names = "--fail-on-kev",
@@ -89,11 +97,34 @@ final class FilterFlags {
     }
 
     private IgnoreRules ignoreRules() {
+        IgnoreRules fromFile = null;
         if (ignoreFile != null) {
-            return IgnoreFile.read(ignoreFile);
+            fromFile = IgnoreFile.read(ignoreFile);
+        } else if (Files.isRegularFile(Path.of(IgnoreFile.DEFAULT_NAME))) {
+            fromFile = IgnoreFile.read(Path.of(IgnoreFile.DEFAULT_NAME));
         }
-        Path local = Path.of(IgnoreFile.DEFAULT_NAME);
-        return Files.isRegularFile(local) ? IgnoreFile.read(local) : null;
+        return ignoreIds == null || ignoreIds.isEmpty() ? fromFile : withCommandLineIds(fromFile);
+    }
+
+    /** The ignore file's rules plus one rule per {@code --ignore} id, for every kind of finding. */
+    private IgnoreRules withCommandLineIds(IgnoreRules fromFile) {
+        List<IgnoreRule> ids = new ArrayList<>();
+        int entry = 0;
+        for (String id : ignoreIds) {
+            if (!id.isBlank()) {
+                ids.add(new IgnoreRule(++entry, id.trim(), List.of(), List.of(), List.of(), null, "--ignore"));
+            }
+        }
+        List<IgnoreRule> vulnerabilities = new ArrayList<>(fromFile == null ? List.of() : fromFile.rules());
+        vulnerabilities.addAll(ids);
+        Map<String, List<IgnoreRule>> others = new LinkedHashMap<>();
+        for (String kind : List.of("secrets", "misconfigurations", "licenses", "malware")) {
+            List<IgnoreRule> rules = new ArrayList<>(fromFile == null ? List.of()
+                    : fromFile.scannerRules().getOrDefault(kind, List.of()));
+            rules.addAll(ids);
+            others.put(kind, rules);
+        }
+        return new IgnoreRules(fromFile == null ? "--ignore" : fromFile.source(), vulnerabilities, others);
     }
 
     Gate gate() {
