@@ -95,8 +95,30 @@ public final class ImageScanner {
                     int index = i;
                     futures.add(pool.submit(() -> layer(source, refs.get(index), index, refs.size(), scanner)));
                 }
+                Exception failure = null;
                 for (Future<Layer> f : futures) {
-                    layers.add(await(f));
+                    try {
+                        Layer layer = await(f);
+                        if (failure == null) {
+                            layers.add(layer);
+                        }
+                    } catch (KensaException e) {
+                        // a layer's own one-line cause beats what the others met meanwhile (a stream closed under
+                        // them, say): keep waiting so the one-line cause is the one reported
+                        if (!(failure instanceof KensaException)) {
+                            failure = e;
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        if (failure == null) {
+                            failure = e;
+                        }
+                    }
+                }
+                if (failure instanceof IOException io) {
+                    throw io;
+                }
+                if (failure instanceof RuntimeException r) {
+                    throw r;
                 }
             } finally {
                 pool.shutdownNow();
