@@ -46,21 +46,32 @@ final class InflaterPump implements Runnable {
                 byte[] buf = new byte[CHUNK];
                 int n = fill(buf);
                 if (n > 0) {
-                    queue.put(new Chunk(buf, n, null));
+                    hand(new Chunk(buf, n, null));
                 }
                 if (n < buf.length) {
                     break;
                 }
             }
-            atEnd.run();
-            queue.put(Chunk.END);
+            if (!stopped) {
+                atEnd.run();
+                hand(Chunk.END);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Throwable t) {
             try {
-                queue.put(new Chunk(null, -1, t));
+                hand(new Chunk(null, -1, t));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Puts a chunk on the queue, giving up once the reader has stopped the pump. */
+    private void hand(Chunk chunk) throws InterruptedException {
+        while (!stopped) {
+            if (queue.offer(chunk, 50, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                return;
             }
         }
     }
@@ -87,10 +98,13 @@ final class InflaterPump implements Runnable {
         }
     }
 
-    /** Stops the pump and frees its thread. */
+    /**
+     * Stops the pump: its thread ends after the read in progress. It is not interrupted, because an interrupt
+     * during a read of a {@link java.nio.channels.FileChannel} closes the channel, which the layers of one archive
+     * share: one failing layer would make the others fail too.
+     */
     void stop() {
         stopped = true;
-        thread.interrupt();
         queue.clear();
     }
 }
