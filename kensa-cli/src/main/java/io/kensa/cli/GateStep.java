@@ -43,6 +43,13 @@ final class GateStep {
                 }
             }
         }
+        for (Map.Entry<String, Integer> e : filtered.hidden().entrySet()) {
+            if (e.getKey().endsWith(": ignore-file")) { // --severity hides by request; ignore entries are audited
+                String kind = e.getKey().substring(0, e.getKey().length() - ": ignore-file".length());
+                report = report.withWarning(kind + ": " + e.getValue() + " finding" + (e.getValue() == 1 ? "" : "s")
+                        + " left out by the ignore rules");
+            }
+        }
         for (IgnoreRule r : vulnerabilities.expiredIgnoreRules()) {
             report = report.withWarning("ignore file: expired entry " + r.describe());
         }

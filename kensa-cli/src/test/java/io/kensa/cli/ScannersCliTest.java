@@ -83,7 +83,9 @@ class ScannersCliTest {
                 "--ignore", String.join(",", ignore), "--ignorefile", dir.resolve("ignore.yaml").toString());
         assertThat(none.exit()).as(none.err()).isZero();
         assertThat(json(none).path("misconfigurations")).isEmpty();
-        assertThat(json(none).path("warnings").toString()).doesNotContain("unused");
+        assertThat(json(none).path("warnings").toString()).doesNotContain("unused")
+                .contains("misconfiguration: " + json(high).path("misconfigurations").size()
+                        + " findings left out by the ignore rules");
     }
 
     @Test
