@@ -1,14 +1,11 @@
 package io.kensa.analyze.license;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.kensa.analyze.BoundedYaml;
 import io.kensa.core.KensaException;
 import io.kensa.core.vuln.Severity;
-import org.yaml.snakeyaml.LoaderOptions;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -59,6 +56,7 @@ import java.util.Set;
 public final class LicensePolicy {
     /** Largest policy file read. */
     public static final long MAX_BYTES = 1L << 20;
+    private static final ObjectMapper YAML = BoundedYaml.strictMapper((int) MAX_BYTES, 16, 20);
     private static final List<String> KEYS = List.of("fail", "allow", "ignore-packages", "severities");
 
     /** What the policy makes of a license. */
@@ -240,7 +238,7 @@ public final class LicensePolicy {
         }
         JsonNode root;
         try {
-            root = yaml().readTree(text);
+            root = YAML.readTree(text);
         } catch (JsonProcessingException e) {
             String at = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
@@ -380,19 +378,5 @@ public final class LicensePolicy {
 
     private static String shorten(String s) {
         return s.length() > 200 ? s.substring(0, 200) + "…" : s;
-    }
-
-    private static ObjectMapper yaml() {
-        LoaderOptions o = new LoaderOptions();
-        o.setCodePointLimit((int) MAX_BYTES);
-        o.setNestingDepthLimit(16);
-        o.setMaxAliasesForCollections(20);
-        o.setAllowRecursiveKeys(false);
-        o.setAllowDuplicateKeys(false);
-        return new ObjectMapper(YAMLFactory.builder().loaderOptions(o)
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(16)
-                        .maxStringLength((int) MAX_BYTES).maxDocumentLength(MAX_BYTES).build())
-                .build())
-                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     }
 }

@@ -1,13 +1,10 @@
 package io.kensa.analyze.secret;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.kensa.analyze.BoundedYaml;
 import io.kensa.core.KensaException;
-import org.yaml.snakeyaml.LoaderOptions;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -73,15 +70,7 @@ final class SecretConfigReader {
     private static final Pattern GO_GROUP = Pattern.compile("\\(\\?P?<([^>=!]*)>");
     private static final Pattern POSIX = Pattern.compile("\\[:(\\^?)([a-z]+):]");
 
-    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
-            .loaderOptions(loaderOptions())
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(32)
-                    .maxStringLength((int) MAX_BYTES)
-                    .maxDocumentLength(MAX_BYTES)
-                    .build())
-            .build())
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final ObjectMapper YAML = BoundedYaml.strictMapper((int) MAX_BYTES, 32, 20);
 
     private final String source;
 
@@ -415,15 +404,5 @@ final class SecretConfigReader {
 
     private static String shorten(String s) {
         return s.length() <= 120 ? s : s.substring(0, 117) + "...";
-    }
-
-    private static LoaderOptions loaderOptions() {
-        LoaderOptions o = new LoaderOptions();
-        o.setCodePointLimit((int) MAX_BYTES);
-        o.setNestingDepthLimit(32);
-        o.setMaxAliasesForCollections(20);
-        o.setAllowRecursiveKeys(false);
-        o.setAllowDuplicateKeys(false);
-        return o;
     }
 }
